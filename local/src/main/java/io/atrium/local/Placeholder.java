@@ -1,0 +1,1 @@
+package io.atrium.local; final class Placeholder {}
