@@ -1,1 +1,0 @@
-package io.atrium.local; final class Placeholder {}

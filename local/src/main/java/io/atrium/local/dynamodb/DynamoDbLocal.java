@@ -1,0 +1,157 @@
+package io.atrium.local.dynamodb;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.dynamodb.services.local.main.ServerRunner;
+import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
+
+/**
+ * DynamoDB Local (the Maven Central artifact) running inside this JVM and listening on a loopback port, so
+ * the AWS CLI and other processes can use it too. Its sqlite natives come from inside the DynamoDB Local
+ * jar (3.x extracts them to a temp dir itself), so no {@code sqlite4java.library.path} is needed.
+ */
+public final class DynamoDbLocal implements AutoCloseable {
+
+    private static DynamoDbLocal shared;
+
+    private final DynamoDBProxyServer server;
+    private final int port;
+    private final URI endpoint;
+    private final Path dbDir;
+    private final DynamoDbClient client;
+    private volatile boolean stopped;
+
+    private DynamoDbLocal(DynamoDBProxyServer server, int port, Path dbDir) {
+        this.server = server;
+        this.port = port;
+        this.endpoint = URI.create("http://127.0.0.1:" + port);
+        this.dbDir = dbDir;
+        this.client = newClient(endpoint);
+    }
+
+    /**
+     * The one in-memory DynamoDB Local of this JVM, started on first use on a free loopback port and stopped
+     * by a shutdown hook. Tests share it and keep apart by table name prefix.
+     */
+    public static synchronized DynamoDbLocal shared() {
+        if (shared == null) {
+            shared = start(null, 0);
+            DynamoDbLocal instance = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::close, "dynamodb-local-stop"));
+        }
+        return shared;
+    }
+
+    /**
+     * Starts a new DynamoDB Local.
+     *
+     * @param dbDir directory for the database file, or null to keep everything in memory
+     * @param port  the port, or 0 for a free one
+     */
+    public static DynamoDbLocal start(Path dbDir, int port) {
+        IllegalStateException last = null;
+        for (int attempt = 0; attempt < (port == 0 ? 5 : 1); attempt++) {
+            int p = port == 0 ? freePort() : port;
+            List<String> args = new ArrayList<>(List.of("-port", Integer.toString(p), "-sharedDb", "-disableTelemetry"));
+            if (dbDir == null) {
+                args.add("-inMemory");
+            } else {
+                try {
+                    Files.createDirectories(dbDir);
+                } catch (IOException e) {
+                    throw new IllegalStateException("cannot create DynamoDB Local directory " + dbDir + ": " + e, e);
+                }
+                args.add("-dbPath");
+                args.add(dbDir.toAbsolutePath().toString());
+            }
+            try {
+                DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
+                server.start();
+                awaitListening(p);
+                return new DynamoDbLocal(server, p, dbDir);
+            } catch (Exception e) {
+                last = new IllegalStateException("DynamoDB Local did not start on port " + p + ": " + e, e);
+            }
+        }
+        throw last;
+    }
+
+    /** Where DynamoDB Local listens, e.g. {@code http://127.0.0.1:41234}. */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The database directory, or null when in memory. */
+    public Path dbDir() {
+        return dbDir;
+    }
+
+    /** An SDK v2 client for this instance (UrlConnectionHttpClient, us-east-1, dummy static credentials). */
+    public DynamoDbClient client() {
+        return client;
+    }
+
+    /** A new SDK v2 client for a DynamoDB Local endpoint; the caller closes it. */
+    public static DynamoDbClient newClient(URI endpoint) {
+        return DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        client.close();
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("DynamoDB Local did not stop: " + e, e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free loopback port: " + e, e);
+        }
+    }
+
+    private static void awaitListening(int port) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+                return;
+            } catch (IOException e) {
+                Thread.sleep(20);
+            }
+        }
+        throw new IllegalStateException("DynamoDB Local is not listening on port " + port + " after 10 s");
+    }
+}
