@@ -1,0 +1,93 @@
+package io.atrium.shared.api;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.atrium.shared.error.ForbiddenException;
+import io.atrium.shared.error.PlatformException;
+import io.atrium.shared.log.JsonLog;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What every API function does around its one service call: establish the caller from the
+ * authorizer context (401 without one), check the route's scope (403), map errors to problem
+ * details, add {@code X-Request-Id}, and write one JSON log line.
+ */
+public abstract class ApiHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+
+    private final String operation;
+    private final String requiredScope;
+    private final JsonLog log;
+
+    /**
+     * @param requiredScope the OAuth2 scope the route needs, or {@code null} for a public route
+     *                      (health, docs) that has no caller
+     */
+    protected ApiHandler(String service, String operation, String requiredScope) {
+        this.operation = operation;
+        this.requiredScope = requiredScope;
+        this.log = new JsonLog(service);
+    }
+
+    protected abstract ApiResponse handle(ApiRequest request);
+
+    @Override
+    public final APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        long started = System.nanoTime();
+        String requestId = requestId(event, context);
+        String tenantId = null;
+        Throwable failure = null;
+        ApiResponse response;
+        try {
+            Caller caller = null;
+            if (requiredScope != null) {
+                caller = Caller.fromAuthorizerContext(event.getRequestContext() == null ? null
+                        : event.getRequestContext().getAuthorizer());
+                tenantId = caller.tenantId();
+                if (!caller.hasScope(requiredScope)) {
+                    throw new ForbiddenException("This route needs the scope " + requiredScope + ".");
+                }
+            }
+            response = handle(new ApiRequest(event, caller, requestId));
+        } catch (RuntimeException e) {
+            failure = e;
+            response = Problems.toResponse(e, requestId);
+        }
+        response = response.withHeader("X-Request-Id", requestId);
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("requestId", requestId);
+        if (tenantId != null) {
+            line.put("tenantId", tenantId);
+        }
+        line.put("operation", operation);
+        line.put("durationMs", (System.nanoTime() - started) / 1_000_000);
+        line.put("statusCode", response.status());
+        if (failure != null) {
+            line.put("error", failure instanceof PlatformException ? Problems.kindOf(failure).slug()
+                    : failure.getClass().getName() + ": " + failure.getMessage());
+        }
+        if (response.status() >= 500) {
+            log.error(line);
+        } else {
+            log.info(line);
+        }
+        return response.toEvent();
+    }
+
+    protected JsonLog log() {
+        return log;
+    }
+
+    private static String requestId(APIGatewayProxyRequestEvent event, Context context) {
+        if (event.getRequestContext() != null && event.getRequestContext().getRequestId() != null) {
+            return event.getRequestContext().getRequestId();
+        }
+        if (context != null && context.getAwsRequestId() != null) {
+            return context.getAwsRequestId();
+        }
+        return UUID.randomUUID().toString();
+    }
+}

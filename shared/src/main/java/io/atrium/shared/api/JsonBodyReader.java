@@ -1,0 +1,145 @@
+package io.atrium.shared.api;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.atrium.shared.json.Json;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Maps a JSON document onto an allow-listed DTO record and names every field that is unknown or
+ * of the wrong type. Only String, Integer, Long, Boolean, nested records and lists of those are
+ * allowed as components, so no client value ever reaches a setter or a polymorphic type.
+ */
+public final class JsonBodyReader {
+
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            return Shape.of(type);
+        }
+    };
+
+    private JsonBodyReader() {
+    }
+
+    public static <T extends Record> T read(String json, Class<T> type) {
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(json);
+        } catch (JacksonException e) {
+            throw io.atrium.shared.error.ValidationException.of("body", "is not valid JSON");
+        }
+        Violations violations = new Violations();
+        if (root == null || !root.isObject()) {
+            violations.add("body", "must be a JSON object");
+            violations.throwIfAny();
+        }
+        T value = type.cast(readRecord(root, type, "", violations));
+        if (value instanceof Validatable validatable) {
+            validatable.validate(violations);
+        }
+        violations.throwIfAny();
+        return value;
+    }
+
+    private static Object readRecord(JsonNode node, Class<?> type, String prefix, Violations violations) {
+        Shape shape = SHAPES.get(type);
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!shape.components.containsKey(name)) {
+                violations.add(prefix + name, "is not a known field");
+            }
+        }
+        Object[] args = new Object[shape.components.size()];
+        int i = 0;
+        for (Map.Entry<String, Type> component : shape.components.entrySet()) {
+            JsonNode child = node.get(component.getKey());
+            args[i++] = child == null || child.isNull() ? null
+                    : readValue(child, component.getValue(), prefix + component.getKey(), violations);
+        }
+        try {
+            return shape.constructor.newInstance(args);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("DTO " + type.getSimpleName() + " could not be built", e);
+        }
+    }
+
+    private static Object readValue(JsonNode node, Type type, String field, Violations violations) {
+        if (type == String.class) {
+            if (!node.isTextual()) {
+                violations.add(field, "must be a string");
+                return null;
+            }
+            return node.textValue();
+        }
+        if (type == Integer.class || type == Long.class) {
+            if (!node.isIntegralNumber() || (type == Integer.class ? !node.canConvertToInt() : !node.canConvertToLong())) {
+                violations.add(field, "must be a whole number");
+                return null;
+            }
+            return type == Integer.class ? (Object) node.intValue() : (Object) node.longValue();
+        }
+        if (type == Boolean.class) {
+            if (!node.isBoolean()) {
+                violations.add(field, "must be true or false");
+                return null;
+            }
+            return node.booleanValue();
+        }
+        if (type instanceof Class<?> c && c.isRecord()) {
+            if (!node.isObject()) {
+                violations.add(field, "must be an object");
+                return null;
+            }
+            return readRecord(node, c, field + ".", violations);
+        }
+        if (type instanceof ParameterizedType p && p.getRawType() == List.class) {
+            if (!node.isArray()) {
+                violations.add(field, "must be an array");
+                return null;
+            }
+            if (node.size() > 100) {
+                violations.add(field, "must have at most 100 entries");
+                return null;
+            }
+            List<Object> items = new ArrayList<>(node.size());
+            for (int i = 0; i < node.size(); i++) {
+                JsonNode item = node.get(i);
+                items.add(item.isNull() ? null : readValue(item, p.getActualTypeArguments()[0], field + "[" + i + "]", violations));
+            }
+            return items;
+        }
+        throw new IllegalStateException("DTO component type not allowed: " + type.getTypeName());
+    }
+
+    private record Shape(Map<String, Type> components, Constructor<?> constructor) {
+        static Shape of(Class<?> type) {
+            if (!type.isRecord()) {
+                throw new IllegalArgumentException(type.getName() + " is not a record");
+            }
+            RecordComponent[] parts = type.getRecordComponents();
+            Map<String, Type> components = new LinkedHashMap<>();
+            Class<?>[] raw = new Class<?>[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                components.put(parts[i].getName(), parts[i].getGenericType());
+                raw[i] = parts[i].getType();
+            }
+            try {
+                Constructor<?> constructor = type.getDeclaredConstructor(raw);
+                constructor.setAccessible(true);
+                return new Shape(components, constructor);
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

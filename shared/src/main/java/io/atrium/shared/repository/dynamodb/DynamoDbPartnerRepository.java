@@ -1,0 +1,159 @@
+package io.atrium.shared.repository.dynamodb;
+
+import io.atrium.shared.domain.partner.Partner;
+import io.atrium.shared.domain.partner.PartnerRepository;
+import io.atrium.shared.domain.partner.PartnerStatus;
+import io.atrium.shared.error.ConflictException;
+import io.atrium.shared.error.NotFoundException;
+import io.atrium.shared.error.PreconditionFailedException;
+import io.atrium.shared.paging.Page;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+
+/** PartnerTable through the Enhanced Client; precise updates and deletes use conditional expressions. */
+public final class DynamoDbPartnerRepository implements PartnerRepository {
+    private final DynamoDbClient dynamoDb;
+    private final DynamoDbTable<PartnerItem> table;
+    private final DynamoDbIndex<PartnerItem> byTenant;
+    private final DynamoDbIndex<PartnerItem> byStatus;
+    private final String tableName;
+
+    public DynamoDbPartnerRepository(DynamoDbClient dynamoDb, DynamoDbEnhancedClient enhanced, String tableName) {
+        this.dynamoDb = dynamoDb;
+        this.tableName = tableName;
+        this.table = enhanced.table(tableName, PartnerItem.SCHEMA);
+        this.byTenant = table.index("byTenant");
+        this.byStatus = table.index("byStatus");
+    }
+
+    @Override
+    public Partner create(Partner partner) {
+        try {
+            table.putItem(PutItemEnhancedRequest.builder(PartnerItem.class)
+                    .item(PartnerItem.from(partner))
+                    .conditionExpression(Expression.builder().expression("attribute_not_exists(pk)").build())
+                    .build());
+            return partner;
+        } catch (ConditionalCheckFailedException e) {
+            throw new ConflictException("A partner with this id already exists.");
+        } catch (SdkException e) {
+            throw DynamoDbErrors.translate(e);
+        }
+    }
+
+    @Override
+    public Optional<Partner> find(String tenantId, String partnerId) {
+        try {
+            PartnerItem item = table.getItem(r -> r.key(Key.builder().partitionValue(PartnerItem.key(tenantId, partnerId)).build())
+                    .consistentRead(true));
+            return Optional.ofNullable(item).map(PartnerItem::toDomain);
+        } catch (SdkException e) {
+            throw DynamoDbErrors.translate(e);
+        }
+    }
+
+    @Override
+    public Page<Partner> list(String tenantId, Optional<PartnerStatus> status, int limit, Map<String, String> startKey) {
+        DynamoDbIndex<PartnerItem> index = status.isPresent() ? byStatus : byTenant;
+        String partition = status.map(s -> Keys.byStatus(tenantId, PartnerItem.COLLECTION, s.name()))
+                .orElse(Keys.collection(tenantId, PartnerItem.COLLECTION));
+        try {
+            var page = index.query(QueryEnhancedRequest.builder()
+                    .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(partition).build()))
+                    .scanIndexForward(false)
+                    .limit(limit)
+                    .exclusiveStartKey(PageKeys.toAttributes(startKey))
+                    .build()).iterator().next();
+            List<Partner> items = page.items().stream().map(PartnerItem::toDomain).toList();
+            return new Page<>(items, PageKeys.toStrings(page.lastEvaluatedKey()));
+        } catch (SdkException e) {
+            throw DynamoDbErrors.translate(e);
+        }
+    }
+
+    @Override
+    public Partner update(Partner partner, long expectedVersion) {
+        Map<String, String> names = new HashMap<>(Map.of("#name", "name", "#status", "status"));
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":name", AttributeValue.fromS(partner.name()));
+        values.put(":email", AttributeValue.fromS(partner.email()));
+        values.put(":country", AttributeValue.fromS(partner.country()));
+        values.put(":status", AttributeValue.fromS(partner.status().name()));
+        values.put(":gsi2pk", AttributeValue.fromS(Keys.byStatus(partner.tenantId(), PartnerItem.COLLECTION, partner.status().name())));
+        values.put(":updatedAt", AttributeValue.fromS(partner.updatedAt().toString()));
+        values.put(":expected", AttributeValue.fromN(Long.toString(expectedVersion)));
+        values.put(":one", AttributeValue.fromN("1"));
+        StringBuilder update = new StringBuilder("SET #name = :name, email = :email, country = :country, #status = :status, "
+                + "gsi2pk = :gsi2pk, updatedAt = :updatedAt, version = version + :one");
+        if (partner.taxId() != null) {
+            values.put(":taxId", AttributeValue.fromS(partner.taxId()));
+            update.append(", taxId = :taxId");
+        } else {
+            update.append(" REMOVE taxId");
+        }
+        try {
+            UpdateItemResponse response = dynamoDb.updateItem(r -> r.tableName(tableName)
+                    .key(Map.of("pk", AttributeValue.fromS(PartnerItem.key(partner.tenantId(), partner.id()))))
+                    .updateExpression(update.toString())
+                    .conditionExpression("attribute_exists(pk) AND version = :expected")
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values)
+                    .returnValues(ReturnValue.ALL_NEW)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            return PartnerItem.SCHEMA.mapToItem(response.attributes()).toDomain();
+        } catch (ConditionalCheckFailedException e) {
+            throw e.hasItem() && !e.item().isEmpty() ? versionMoved() : notFound();
+        } catch (SdkException e) {
+            throw DynamoDbErrors.translate(e);
+        }
+    }
+
+    @Override
+    public void delete(String tenantId, String partnerId, long expectedVersion) {
+        try {
+            dynamoDb.deleteItem(r -> r.tableName(tableName)
+                    .key(Map.of("pk", AttributeValue.fromS(PartnerItem.key(tenantId, partnerId))))
+                    .conditionExpression("attribute_exists(pk) AND version = :expected AND (attribute_not_exists(activeContracts) OR activeContracts <= :zero)")
+                    .expressionAttributeValues(Map.of(
+                            ":expected", AttributeValue.fromN(Long.toString(expectedVersion)),
+                            ":zero", AttributeValue.fromN("0")))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+        } catch (ConditionalCheckFailedException e) {
+            if (!e.hasItem() || e.item().isEmpty()) {
+                throw notFound();
+            }
+            PartnerItem current = PartnerItem.SCHEMA.mapToItem(e.item());
+            if (current.getVersion() != expectedVersion) {
+                throw versionMoved();
+            }
+            throw new ConflictException("The partner has active contracts; terminate them before deleting it.");
+        } catch (SdkException e) {
+            throw DynamoDbErrors.translate(e);
+        }
+    }
+
+    private static NotFoundException notFound() {
+        return new NotFoundException("No partner with this id.");
+    }
+
+    private static PreconditionFailedException versionMoved() {
+        return new PreconditionFailedException("If-Match does not match the current version of the partner.");
+    }
+}
