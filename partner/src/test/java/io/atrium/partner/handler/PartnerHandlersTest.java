@@ -1,0 +1,282 @@
+package io.atrium.partner.handler;
+
+import static io.atrium.partner.handler.PartnerFixture.as;
+import static io.atrium.partner.handler.PartnerFixture.event;
+import static io.atrium.partner.handler.PartnerFixture.json;
+import static io.atrium.partner.handler.PartnerFixture.withHeader;
+import static io.atrium.partner.handler.PartnerFixture.withPartnerId;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Every partner route, driven by recorded API Gateway events, against real tables. */
+class PartnerHandlersTest {
+    private static PartnerFixture api;
+
+    @BeforeAll
+    static void wire() {
+        api = new PartnerFixture("partner-handlers");
+    }
+
+    private static Map<String, AttributeValue> stored(String tenantId, String partnerId) {
+        return api.dynamoDb.getItem(r -> r.tableName(api.partnerTable)
+                .key(Map.of("pk", AttributeValue.fromS("TENANT#" + tenantId + "#PARTNER#" + partnerId)))).item();
+    }
+
+    private static int storedCount(String tenantId) {
+        return api.dynamoDb.query(r -> r.tableName(api.partnerTable).indexName("byTenant")
+                .keyConditionExpression("gsi1pk = :p")
+                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("TENANT#" + tenantId + "#PARTNERS")))).count();
+    }
+
+    private static Set<String> errorFields(APIGatewayProxyResponseEvent response) {
+        Set<String> fields = new TreeSet<>();
+        json(response).get("errors").forEach(e -> fields.add(e.get("field").textValue()));
+        return fields;
+    }
+
+    @Test
+    void createReturns201WithTheStoredPartner() {
+        APIGatewayProxyResponseEvent response = api.create.handleRequest(as(event("create-partner.json"), "t-create"), null);
+
+        assertEquals(201, response.getStatusCode());
+        JsonNode body = json(response);
+        String id = body.get("id").textValue();
+        assertTrue(id.matches("par_[A-Za-z0-9_-]{22}"), id);
+        assertEquals("Acme GmbH", body.get("name").textValue());
+        assertEquals("ACTIVE", body.get("status").textValue());
+        assertEquals(1, body.get("version").intValue());
+        assertNull(body.get("pk"));
+        assertEquals("\"1\"", response.getHeaders().get("ETag"));
+        assertEquals("/v1/partners/" + id, response.getHeaders().get("Location"));
+        assertEquals("c6af9ac6-7b61-11e6-9a41-93e8deadbeef", response.getHeaders().get("X-Request-Id"));
+
+        Map<String, AttributeValue> item = stored("t-create", id);
+        assertEquals("billing@acme.example", item.get("email").s());
+        assertEquals("DE123456789", item.get("taxId").s());
+        assertEquals("t-create", item.get("tenantId").s());
+    }
+
+    @Test
+    void invalidBodiesAre400NamingEachFieldAndStoreNothing() {
+        APIGatewayProxyRequestEvent bad = as(event("create-partner.json"), "t-invalid");
+        bad.setBody("{\"name\":\"\",\"email\":\"nope\",\"country\":\"XX\",\"taxId\":42,\"tenantId\":\"t-other\",\"status\":\"ACTIVE\"}");
+        APIGatewayProxyResponseEvent response = api.create.handleRequest(bad, null);
+
+        assertEquals(400, response.getStatusCode());
+        assertEquals("application/problem+json", response.getHeaders().get("Content-Type"));
+        assertEquals(Set.of("name", "email", "country", "taxId", "tenantId", "status"), errorFields(response));
+        assertEquals(400, json(response).get("status").intValue());
+        assertNotNull(json(response).get("requestId").textValue());
+
+        APIGatewayProxyRequestEvent missing = as(event("create-partner.json"), "t-invalid");
+        missing.setBody("{}");
+        assertEquals(Set.of("name", "email", "country"), errorFields(api.create.handleRequest(missing, null)));
+
+        APIGatewayProxyRequestEvent malformed = as(event("create-partner.json"), "t-invalid");
+        malformed.setBody("{\"name\": ");
+        APIGatewayProxyResponseEvent malformedResponse = api.create.handleRequest(malformed, null);
+        assertEquals(400, malformedResponse.getStatusCode());
+        assertEquals(Set.of("body"), errorFields(malformedResponse));
+
+        assertEquals(0, storedCount("t-invalid"));
+    }
+
+    @Test
+    void oversizedBodiesAre413AndNonJsonBodiesAre415() {
+        APIGatewayProxyRequestEvent big = as(event("create-partner.json"), "t-limits");
+        big.setBody("{\"name\":\"" + "x".repeat(70 * 1024) + "\",\"email\":\"a@b.cd\",\"country\":\"DE\"}");
+        APIGatewayProxyResponseEvent tooLarge = api.create.handleRequest(big, null);
+        assertEquals(413, tooLarge.getStatusCode());
+        assertEquals(413, json(tooLarge).get("status").intValue());
+
+        APIGatewayProxyRequestEvent text = withHeader(as(event("create-partner.json"), "t-limits"), "Content-Type", "text/plain");
+        assertEquals(415, api.create.handleRequest(text, null).getStatusCode());
+        APIGatewayProxyRequestEvent none = withHeader(as(event("create-partner.json"), "t-limits"), "Content-Type", null);
+        assertEquals(415, api.create.handleRequest(none, null).getStatusCode());
+        APIGatewayProxyRequestEvent charset = withHeader(as(event("create-partner.json"), "t-limits"), "content-type", "application/json; charset=utf-8");
+        withHeader(charset, "Content-Type", null);
+        assertEquals(201, api.create.handleRequest(charset, null).getStatusCode());
+
+        assertEquals(1, storedCount("t-limits"));
+    }
+
+    @Test
+    void noCallerIs401AndAMissingScopeIs403() {
+        APIGatewayProxyRequestEvent anonymous = event("create-partner.json");
+        anonymous.getRequestContext().setAuthorizer(null);
+        assertEquals(401, api.create.handleRequest(anonymous, null).getStatusCode());
+
+        APIGatewayProxyRequestEvent readOnly = as(event("create-partner.json"), "t-scope");
+        Map<String, Object> authorizer = new java.util.HashMap<>(readOnly.getRequestContext().getAuthorizer());
+        authorizer.put("scopes", "partners/read");
+        readOnly.getRequestContext().setAuthorizer(authorizer);
+        assertEquals(403, api.create.handleRequest(readOnly, null).getStatusCode());
+        assertEquals(0, storedCount("t-scope"));
+    }
+
+    @Test
+    void anotherTenantsPartnerIs404OnEveryRouteAndStaysUntouched() {
+        String id = api.createPartner("t-owner", "Owner's partner");
+
+        assertEquals(200, api.get.handleRequest(withPartnerId(as(event("get-partner.json"), "t-owner"), id), null).getStatusCode());
+        APIGatewayProxyResponseEvent foreignGet = api.get.handleRequest(withPartnerId(as(event("get-partner.json"), "t-intruder"), id), null);
+        assertEquals(404, foreignGet.getStatusCode());
+        assertEquals(404, api.update.handleRequest(withPartnerId(as(event("update-partner.json"), "t-intruder"), id), null).getStatusCode());
+        assertEquals(404, api.delete.handleRequest(withPartnerId(as(event("delete-partner.json"), "t-intruder"), id), null).getStatusCode());
+        JsonNode intruderList = json(api.list.handleRequest(as(event("list-partners.json"), "t-intruder"), null));
+        assertEquals(0, intruderList.get("items").size());
+
+        Map<String, AttributeValue> item = stored("t-owner", id);
+        assertEquals("Owner's partner", item.get("name").s());
+        assertEquals("1", item.get("version").n());
+    }
+
+    @Test
+    void updateNeedsTheCurrentVersion() {
+        String id = api.createPartner("t-update", "Before");
+
+        APIGatewayProxyRequestEvent noIfMatch = withHeader(withPartnerId(as(event("update-partner.json"), "t-update"), id), "If-Match", null);
+        assertEquals(428, api.update.handleRequest(noIfMatch, null).getStatusCode());
+        APIGatewayProxyRequestEvent stale = withHeader(withPartnerId(as(event("update-partner.json"), "t-update"), id), "If-Match", "\"7\"");
+        assertEquals(412, api.update.handleRequest(stale, null).getStatusCode());
+        assertEquals("Before", stored("t-update", id).get("name").s());
+
+        APIGatewayProxyResponseEvent ok = api.update.handleRequest(withPartnerId(as(event("update-partner.json"), "t-update"), id), null);
+        assertEquals(200, ok.getStatusCode());
+        assertEquals("\"2\"", ok.getHeaders().get("ETag"));
+        assertEquals("SUSPENDED", json(ok).get("status").textValue());
+        Map<String, AttributeValue> item = stored("t-update", id);
+        assertEquals("Acme AG", item.get("name").s());
+        assertEquals("CH", item.get("country").s());
+        assertEquals("2", item.get("version").n());
+
+        // the same If-Match again is now stale
+        assertEquals(412, api.update.handleRequest(withPartnerId(as(event("update-partner.json"), "t-update"), id), null).getStatusCode());
+    }
+
+    @Test
+    void deleteIs409WhileAContractIsActiveThen204() {
+        String id = api.createPartner("t-delete", "Busy partner");
+        api.dynamoDb.updateItem(r -> r.tableName(api.partnerTable)
+                .key(Map.of("pk", AttributeValue.fromS("TENANT#t-delete#PARTNER#" + id)))
+                .updateExpression("SET activeContracts = :one").expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
+
+        APIGatewayProxyResponseEvent conflict = api.delete.handleRequest(withPartnerId(as(event("delete-partner.json"), "t-delete"), id), null);
+        assertEquals(409, conflict.getStatusCode());
+        assertFalse(stored("t-delete", id).isEmpty());
+        APIGatewayProxyRequestEvent noIfMatch = withHeader(withPartnerId(as(event("delete-partner.json"), "t-delete"), id), "If-Match", null);
+        assertEquals(428, api.delete.handleRequest(noIfMatch, null).getStatusCode());
+
+        api.dynamoDb.updateItem(r -> r.tableName(api.partnerTable)
+                .key(Map.of("pk", AttributeValue.fromS("TENANT#t-delete#PARTNER#" + id)))
+                .updateExpression("SET activeContracts = :zero").expressionAttributeValues(Map.of(":zero", AttributeValue.fromN("0"))));
+        APIGatewayProxyResponseEvent deleted = api.delete.handleRequest(withPartnerId(as(event("delete-partner.json"), "t-delete"), id), null);
+        assertEquals(204, deleted.getStatusCode());
+        assertTrue(stored("t-delete", id).isEmpty());
+        assertEquals(404, api.get.handleRequest(withPartnerId(as(event("get-partner.json"), "t-delete"), id), null).getStatusCode());
+    }
+
+    @Test
+    void listPagesThroughEverythingOnceAndRefusesForeignOrTamperedTokens() {
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            created.add(api.createPartner("t-list", "Partner " + i));
+        }
+        api.createPartner("t-list-other", "Not mine");
+
+        List<String> seen = new ArrayList<>();
+        String token = null;
+        String firstToken = null;
+        int pages = 0;
+        do {
+            APIGatewayProxyRequestEvent page = as(event("list-partners.json"), "t-list");
+            page.setQueryStringParameters(token == null ? Map.of("limit", "2") : Map.of("limit", "2", "nextToken", token));
+            APIGatewayProxyResponseEvent response = api.list.handleRequest(page, null);
+            assertEquals(200, response.getStatusCode(), response.getBody());
+            JsonNode body = json(response);
+            body.get("items").forEach(item -> seen.add(item.get("id").textValue()));
+            token = body.hasNonNull("nextToken") ? body.get("nextToken").textValue() : null;
+            if (firstToken == null) {
+                firstToken = token;
+            }
+            pages++;
+        } while (token != null && pages < 10);
+        assertEquals(3, pages);
+        assertEquals(new TreeSet<>(created), new TreeSet<>(seen));
+        assertEquals(5, seen.size());
+
+        String stolen = firstToken;
+        APIGatewayProxyRequestEvent foreign = as(event("list-partners.json"), "t-list-other");
+        foreign.setQueryStringParameters(Map.of("limit", "2", "nextToken", stolen));
+        APIGatewayProxyResponseEvent foreignResponse = api.list.handleRequest(foreign, null);
+        assertEquals(400, foreignResponse.getStatusCode());
+        assertEquals(Set.of("nextToken"), errorFields(foreignResponse));
+
+        APIGatewayProxyRequestEvent otherQuery = as(event("list-partners.json"), "t-list");
+        otherQuery.setQueryStringParameters(Map.of("limit", "2", "status", "ACTIVE", "nextToken", stolen));
+        assertEquals(400, api.list.handleRequest(otherQuery, null).getStatusCode());
+
+        APIGatewayProxyRequestEvent tampered = as(event("list-partners.json"), "t-list");
+        tampered.setQueryStringParameters(Map.of("limit", "2", "nextToken", stolen.substring(0, stolen.length() - 2) + "AA"));
+        assertEquals(400, api.list.handleRequest(tampered, null).getStatusCode());
+
+        for (String limit : List.of("0", "101", "ten", "-1")) {
+            APIGatewayProxyRequestEvent badLimit = as(event("list-partners.json"), "t-list");
+            badLimit.setQueryStringParameters(Map.of("limit", limit));
+            APIGatewayProxyResponseEvent response = api.list.handleRequest(badLimit, null);
+            assertEquals(400, response.getStatusCode(), limit);
+            assertEquals(Set.of("limit"), errorFields(response));
+        }
+        APIGatewayProxyRequestEvent badStatus = as(event("list-partners.json"), "t-list");
+        badStatus.setQueryStringParameters(Map.of("status", "DELETED"));
+        assertEquals(Set.of("status"), errorFields(api.list.handleRequest(badStatus, null)));
+    }
+
+    @Test
+    void idsWithForeignCharactersAre400() {
+        APIGatewayProxyResponseEvent response = api.get.handleRequest(
+                withPartnerId(as(event("get-partner.json"), "t-ids"), "TENANT#t-other#PARTNER#x"), null);
+        assertEquals(400, response.getStatusCode());
+        assertEquals(Set.of("partnerId"), errorFields(response));
+    }
+
+    @Test
+    void repeatedCreateWithTheSameIdempotencyKeyAnswersTheSameAndStoresOnce() {
+        APIGatewayProxyResponseEvent first = api.create.handleRequest(
+                withHeader(as(event("create-partner.json"), "t-idem"), "Idempotency-Key", "create-acme-1"), null);
+        APIGatewayProxyResponseEvent again = api.create.handleRequest(
+                withHeader(as(event("create-partner.json"), "t-idem"), "Idempotency-Key", "create-acme-1"), null);
+        assertEquals(201, first.getStatusCode());
+        assertEquals(201, again.getStatusCode());
+        assertEquals(first.getBody(), again.getBody());
+        assertEquals(first.getHeaders().get("ETag"), again.getHeaders().get("ETag"));
+        assertEquals(1, storedCount("t-idem"));
+
+        APIGatewayProxyRequestEvent otherBody = withHeader(as(event("create-partner.json"), "t-idem"), "Idempotency-Key", "create-acme-1");
+        otherBody.setBody("{\"name\":\"Other\",\"email\":\"o@acme.example\",\"country\":\"DE\"}");
+        APIGatewayProxyResponseEvent mismatch = api.create.handleRequest(otherBody, null);
+        assertEquals(422, mismatch.getStatusCode());
+        assertEquals(1, storedCount("t-idem"));
+
+        // the same key under another tenant is independent
+        APIGatewayProxyResponseEvent otherTenant = api.create.handleRequest(
+                withHeader(as(event("create-partner.json"), "t-idem-2"), "Idempotency-Key", "create-acme-1"), null);
+        assertEquals(201, otherTenant.getStatusCode());
+        assertFalse(json(otherTenant).get("id").equals(json(first).get("id")));
+    }
+}
