@@ -4,10 +4,15 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.atrium.shared.domain.tenant.CrossTenantAccess;
+import io.atrium.shared.domain.tenant.OwnedIds;
 import io.atrium.shared.error.ForbiddenException;
+import io.atrium.shared.error.NotFoundException;
 import io.atrium.shared.error.PlatformException;
 import io.atrium.shared.log.JsonLog;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -18,13 +23,16 @@ import java.util.UUID;
  */
 public abstract class ApiHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
+    /** Required scope of a route that any verified caller may use, whatever its scopes (e.g. {@code GET /me}). */
+    public static final String ANY_SCOPE = "*";
+
     private final String operation;
     private final String requiredScope;
     private final JsonLog log;
 
     /**
-     * @param requiredScope the OAuth2 scope the route needs, or {@code null} for a public route
-     *                      (health, docs) that has no caller
+     * @param requiredScope the OAuth2 scope the route needs, {@link #ANY_SCOPE} for any verified caller, or
+     *                      {@code null} for a public route (health, docs) that has no caller
      */
     protected ApiHandler(String service, String operation, String requiredScope) {
         this.operation = operation;
@@ -47,7 +55,7 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
                 caller = Caller.fromAuthorizerContext(event.getRequestContext() == null ? null
                         : event.getRequestContext().getAuthorizer());
                 tenantId = caller.tenantId();
-                if (!caller.hasScope(requiredScope)) {
+                if (!ANY_SCOPE.equals(requiredScope) && !caller.hasScope(requiredScope)) {
                     throw new ForbiddenException("This route needs the scope " + requiredScope + ".");
                 }
             }
@@ -69,12 +77,34 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
             line.put("error", failure instanceof PlatformException ? Problems.kindOf(failure).slug()
                     : failure.getClass().getName() + ": " + failure.getMessage());
         }
+        if (failure instanceof NotFoundException notFound && tenantId != null) {
+            reportCrossTenant(event, tenantId, notFound, requestId);
+        }
         if (response.status() >= 500) {
             log.error(line);
         } else {
             log.info(line);
         }
         return response.toEvent();
+    }
+
+    /** A 404 for an id another tenant owns is logged as a security event with both tenant ids (ADR 0202). */
+    private void reportCrossTenant(APIGatewayProxyRequestEvent event, String tenantId, NotFoundException notFound,
+                                   String requestId) {
+        List<String> ids = new ArrayList<>();
+        if (event.getPathParameters() != null) {
+            ids.addAll(event.getPathParameters().values());
+        }
+        if (notFound.resourceId() != null) {
+            ids.add(notFound.resourceId());
+        }
+        CrossTenantAccess.detect(OwnedIds.current(), tenantId, ids).ifPresent(fields -> {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("requestId", requestId);
+            line.put("operation", operation);
+            line.putAll(fields);
+            log.security(CrossTenantAccess.EVENT, line);
+        });
     }
 
     protected JsonLog log() {
