@@ -59,7 +59,23 @@ public final class OpenApiContract {
                 operations.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
             }
         }));
+        operations.sort(null);
         return operations;
+    }
+
+    /** Every Api event route of a SAM template's functions, as {@code METHOD /path}, sorted. */
+    public static List<String> templateRoutes(Path templateYaml) {
+        io.atrium.local.template.Template template = io.atrium.local.template.Template.read(templateYaml);
+        List<String> routes = new ArrayList<>();
+        template.resourcesOfType("AWS::Serverless::Function").values().forEach(function ->
+                io.atrium.local.template.Template.properties(function).mapOrEmpty("Events").entries().values().forEach(event -> {
+                    if (event instanceof io.atrium.local.template.MapNode map && "Api".equals(map.text("Type", ""))) {
+                        io.atrium.local.template.MapNode properties = map.mapOrEmpty("Properties");
+                        routes.add(properties.text("Method", "").toUpperCase(Locale.ROOT) + " " + properties.text("Path", ""));
+                    }
+                }));
+        routes.sort(null);
+        return routes;
     }
 
     /**
