@@ -1,0 +1,68 @@
+package io.atrium.authz;
+
+import io.atrium.authz.cognito.CognitoAppClients;
+import io.atrium.authz.cognito.CognitoClients;
+import io.atrium.authz.service.AuthorizerService;
+import io.atrium.authz.service.CallerStanding;
+import io.atrium.authz.service.TenantService;
+import io.atrium.authz.token.AccessTokenVerifier;
+import io.atrium.authz.token.HttpJwksFetcher;
+import io.atrium.authz.token.JwksCache;
+import io.atrium.shared.aws.AwsClients;
+import io.atrium.shared.config.Config;
+import io.atrium.shared.domain.tenant.TenantRepository;
+import io.atrium.shared.domain.tenant.Tier;
+import io.atrium.shared.repository.dynamodb.DynamoDbTenantRepository;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The authz functions' object graphs, each built once per container on first use (and snapshotted by
+ * SnapStart). Each function touches only its own holder, so it needs only its own settings.
+ */
+public final class AuthzWiring {
+    private static final Config CONFIG = Config.fromEnvironment();
+
+    private AuthzWiring() {
+    }
+
+    /** The tenant admin API (POST/GET/PATCH /tenants). */
+    public static TenantService tenants() {
+        return TenantsHolder.SERVICE;
+    }
+
+    /** The Lambda authorizer every business API uses. */
+    public static AuthorizerService authorizer() {
+        return AuthorizerHolder.SERVICE;
+    }
+
+    /** The pre-token-generation trigger's view of tenants and clients. */
+    public static TenantRepository tenantRepository() {
+        return Storage.TENANTS;
+    }
+
+    private static final class Storage {
+        static final DynamoDbClient DYNAMO_DB = AwsClients.dynamoDb(CONFIG);
+        static final TenantRepository TENANTS = new DynamoDbTenantRepository(DYNAMO_DB, AwsClients.enhanced(DYNAMO_DB),
+                CONFIG.require("TENANT_TABLE"));
+    }
+
+    private static final class TenantsHolder {
+        static final TenantService SERVICE = new TenantService(Storage.TENANTS,
+                new CognitoAppClients(CognitoClients.cognito(CONFIG), CONFIG.require("USER_POOL_ID")), Clock.systemUTC());
+    }
+
+    private static final class AuthorizerHolder {
+        static final AuthorizerService SERVICE = new AuthorizerService(
+                new AccessTokenVerifier(CONFIG.require("ISSUER"),
+                        new JwksCache(new HttpJwksFetcher(URI.create(CONFIG.require("JWKS_URL"))), Clock.systemUTC()),
+                        Clock.systemUTC()),
+                new CallerStanding(Storage.TENANTS, Clock.systemUTC()),
+                Map.of(Tier.BASIC, CONFIG.require("BASIC_API_KEY"),
+                        Tier.STANDARD, CONFIG.require("STANDARD_API_KEY"),
+                        Tier.PREMIUM, CONFIG.require("PREMIUM_API_KEY")),
+                CONFIG.require("ADMIN_CLIENT_ID"));
+    }
+}

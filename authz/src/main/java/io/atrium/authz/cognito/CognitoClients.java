@@ -1,0 +1,37 @@
+package io.atrium.authz.cognito;
+
+import io.atrium.shared.aws.AwsClients;
+import io.atrium.shared.config.Config;
+import java.net.URI;
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClientBuilder;
+
+/** The Cognito IdP client, built once per container like every SDK client (see {@link AwsClients}). */
+public final class CognitoClients {
+    private CognitoClients() {
+    }
+
+    public static CognitoIdentityProviderClient cognito(Config config) {
+        CognitoIdentityProviderClientBuilder builder = CognitoIdentityProviderClient.builder()
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(1))
+                        .socketTimeout(Duration.ofSeconds(3))
+                        .build())
+                .region(Region.of(config.get("AWS_REGION", "us-east-1")))
+                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .apiCallTimeout(Duration.ofSeconds(6))
+                        .apiCallAttemptTimeout(Duration.ofSeconds(3))
+                        .retryStrategy(RetryMode.STANDARD)
+                        .build());
+        // Locally the runtime's Cognito stand-in listens here; in AWS this is unset.
+        config.optional("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER").map(URI::create).ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+}
