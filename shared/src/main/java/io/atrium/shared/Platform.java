@@ -1,0 +1,68 @@
+package io.atrium.shared;
+
+import io.atrium.shared.api.Idempotency;
+import io.atrium.shared.aws.AwsClients;
+import io.atrium.shared.config.Config;
+import io.atrium.shared.idempotency.DynamoDbIdempotencyStore;
+import io.atrium.shared.paging.PageTokens;
+import io.atrium.shared.paging.Paginator;
+import java.time.Clock;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * What every function's composition root needs, built once per container on first use (and so
+ * captured by the SnapStart snapshot): settings, the DynamoDB clients, page tokens, idempotency.
+ * Each piece is its own lazy holder, so a function that never pages never needs PAGINATION_KEY.
+ */
+public final class Platform {
+    private Platform() {
+    }
+
+    public static Config config() {
+        return ConfigHolder.CONFIG;
+    }
+
+    /** The physical table name from a setting such as {@code PARTNER_TABLE}; fails init naming it. */
+    public static String table(String setting) {
+        return config().require(setting);
+    }
+
+    public static DynamoDbClient dynamoDb() {
+        return DynamoDbHolder.CLIENT;
+    }
+
+    public static DynamoDbEnhancedClient enhanced() {
+        return DynamoDbHolder.ENHANCED;
+    }
+
+    public static Paginator paginator() {
+        return PaginatorHolder.PAGINATOR;
+    }
+
+    public static Idempotency idempotency() {
+        return IdempotencyHolder.IDEMPOTENCY;
+    }
+
+    public static Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    private static final class ConfigHolder {
+        static final Config CONFIG = Config.fromEnvironment();
+    }
+
+    private static final class DynamoDbHolder {
+        static final DynamoDbClient CLIENT = AwsClients.dynamoDb(config());
+        static final DynamoDbEnhancedClient ENHANCED = AwsClients.enhanced(CLIENT);
+    }
+
+    private static final class PaginatorHolder {
+        static final Paginator PAGINATOR = new Paginator(new PageTokens(config().require("PAGINATION_KEY")));
+    }
+
+    private static final class IdempotencyHolder {
+        static final Idempotency IDEMPOTENCY = new Idempotency(
+                new DynamoDbIdempotencyStore(dynamoDb(), table("IDEMPOTENCY_TABLE")), clock());
+    }
+}
