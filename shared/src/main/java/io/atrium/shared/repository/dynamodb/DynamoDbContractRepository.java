@@ -1,0 +1,241 @@
+package io.atrium.shared.repository.dynamodb;
+
+import io.atrium.shared.domain.contract.Contract;
+import io.atrium.shared.domain.contract.ContractQuery;
+import io.atrium.shared.domain.contract.ContractRepository;
+import io.atrium.shared.domain.contract.ContractStatus;
+import io.atrium.shared.domain.contract.EndedContract;
+import io.atrium.shared.error.ConflictException;
+import io.atrium.shared.error.NotFoundException;
+import io.atrium.shared.error.PreconditionFailedException;
+import io.atrium.shared.paging.Page;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * ContractTable, plus the one attribute of PartnerTable the contract flow owns: {@code activeContracts},
+ * changed in the same TransactWriteItems as each move into or out of ACTIVE (ADR 0001, ADR 0300).
+ */
+public final class DynamoDbContractRepository implements ContractRepository {
+    /** A filtered list reads at most this many index pages per call, so one request stays within its time budget. */
+    static final int MAX_READS_PER_PAGE = 5;
+    private static final int FILTERED_READ_SIZE = 100;
+
+    private final DynamoDbClient dynamoDb;
+    private final String tableName;
+    private final String partnerTableName;
+
+    public DynamoDbContractRepository(DynamoDbClient dynamoDb, String tableName, String partnerTableName) {
+        this.dynamoDb = dynamoDb;
+        this.tableName = tableName;
+        this.partnerTableName = partnerTableName;
+    }
+
+    @Override
+    public Contract create(Contract contract) {
+        Map<String, AttributeValue> item = ContractItem.SCHEMA.itemToMap(ContractItem.from(contract), true);
+        String partnerKey = PartnerItem.key(contract.tenantId(), contract.partnerId());
+        try {
+            dynamoDb.transactWriteItems(r -> r.transactItems(
+                    TransactWriteItem.builder().conditionCheck(c -> c.tableName(partnerTableName)
+                            .key(Map.of("pk", s(partnerKey)))
+                            .conditionExpression("attribute_exists(pk)")).build(),
+                    TransactWriteItem.builder().put(p -> p.tableName(tableName).item(item)
+                            .conditionExpression("attribute_not_exists(pk)")).build()));
+            return contract;
+        } catch (TransactionCanceledException e) {
+            if (TransactionConflicts.conditionFailed(e, 0)) {
+                throw partnerNotFound(contract.partnerId());
+            }
+            if (TransactionConflicts.conditionFailed(e, 1)) {
+                throw new ConflictException("A contract with this id already exists.");
+            }
+            throw DynamoDbErrors.translate(e);
+        } catch (SdkException e) {
+            throw DynamoDbErrors.translate(e);
+        }
+    }
+
+    @Override
+    public Optional<Contract> find(String tenantId, String contractId) {
+        try {
+            Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(tableName)
+                    .key(Map.of("pk", s(ContractItem.key(tenantId, contractId))))
+                    .consistentRead(true)).item();
+            return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toDomain(item));
+        } catch (SdkException e) {
+            throw DynamoDbErrors.translate(e);
+        }
+    }
+
+    @Override
+    public Page<Contract> list(String tenantId, ContractQuery query, int limit, Map<String, String> startKey) {
+        String index;
+        String partition;
+        String partitionAttribute;
+        if (query.partnerId().isPresent()) {
+            index = "byParent";
+            partitionAttribute = "gsi3pk";
+            partition = ContractItem.partnerPartition(tenantId, query.partnerId().get());
+        } else if (query.status().isPresent()) {
+            index = "byStatus";
+            partitionAttribute = "gsi2pk";
+            partition = ContractItem.statusPartition(tenantId, query.status().get());
+        } else {
+            index = "byTenant";
+            partitionAttribute = "gsi1pk";
+            partition = Keys.collection(tenantId, ContractItem.COLLECTION);
+        }
+        // partner AND status: the partner's partition, filtered; pages are filled over several reads
+        Optional<ContractStatus> filter = query.partnerId().isPresent() ? query.status() : Optional.empty();
+        Map<String, AttributeValue> start = PageKeys.toAttributes(startKey);
+        List<Contract> items = new ArrayList<>();
+        try {
+            for (int reads = 0; reads < MAX_READS_PER_PAGE; reads++) {
+                int remaining = limit - items.size();
+                QueryRequest.Builder request = QueryRequest.builder().tableName(tableName).indexName(index)
+                        .keyConditionExpression(partitionAttribute + " = :p")
+                        .scanIndexForward(false)
+                        .exclusiveStartKey(start)
+                        .limit(filter.isPresent() ? Math.max(remaining, FILTERED_READ_SIZE) : remaining);
+                Map<String, AttributeValue> values = new HashMap<>(Map.of(":p", s(partition)));
+                if (filter.isPresent()) {
+                    request.filterExpression("#status = :status").expressionAttributeNames(Map.of("#status", "status"));
+                    values.put(":status", s(filter.get().name()));
+                }
+                QueryResponse response = dynamoDb.query(request.expressionAttributeValues(values).build());
+                for (Map<String, AttributeValue> item : response.items()) {
+                    if (items.size() == limit) {
+                        // full before the end of what DynamoDB returned: resume after the last item handed out
+                        Map<String, AttributeValue> last = ContractItem.SCHEMA.itemToMap(ContractItem.from(items.get(items.size() - 1)), true);
+                        Map<String, String> resume = new HashMap<>();
+                        for (String attribute : List.of("pk", partitionAttribute, "gsi1sk")) {
+                            resume.put(attribute, last.get(attribute).s());
+                        }
+                        return new Page<>(items, resume);
+                    }
+                    items.add(toDomain(item));
+                }
+                start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+                if (start == null || items.size() == limit) {
+                    break;
+                }
+            }
+            return new Page<>(items, PageKeys.toStrings(start));
+        } catch (SdkException e) {
+            throw DynamoDbErrors.translate(e);
+        }
+    }
+
+    @Override
+    public Contract move(Contract current, ContractStatus next, Instant now) {
+        Contract moved = current.movedTo(next, now);
+        int counterChange = (next.countsAsActive() ? 1 : 0) - (current.status().countsAsActive() ? 1 : 0);
+        Map<String, String> names = new HashMap<>(Map.of("#status", "status"));
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":next", s(next.name()));
+        values.put(":from", s(current.status().name()));
+        values.put(":gsi2pk", s(ContractItem.statusPartition(current.tenantId(), next)));
+        values.put(":updatedAt", s(now.toString()));
+        values.put(":version", n(Long.toString(current.version())));
+        values.put(":one", n("1"));
+        StringBuilder update = new StringBuilder("SET #status = :next, gsi2pk = :gsi2pk, updatedAt = :updatedAt, version = version + :one");
+        if (next == ContractStatus.ACTIVE) {
+            values.put(":gsi4pk", s(ContractItem.ACTIVE_PARTITION));
+            values.put(":gsi4sk", s(ContractItem.endDateKey(current.tenantId(), current.id(), current.endDate())));
+            update.append(", gsi4pk = :gsi4pk, gsi4sk = :gsi4sk");
+        } else {
+            update.append(" REMOVE gsi4pk, gsi4sk");
+        }
+        List<TransactWriteItem> actions = new ArrayList<>();
+        actions.add(TransactWriteItem.builder().update(u -> u.tableName(tableName)
+                .key(Map.of("pk", s(ContractItem.key(current.tenantId(), current.id()))))
+                .updateExpression(update.toString())
+                .conditionExpression("attribute_exists(pk) AND version = :version AND #status = :from")
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).build());
+        if (counterChange != 0) {
+            Map<String, AttributeValue> counterValues = new HashMap<>(Map.of(":change", n(Integer.toString(counterChange)), ":zero", n("0")));
+            // Taking one off needs one to take: a partner without a counted contract here is a broken invariant.
+            String condition = counterChange > 0 ? "attribute_exists(pk)" : "attribute_exists(pk) AND activeContracts > :zero";
+            actions.add(TransactWriteItem.builder().update(u -> u.tableName(partnerTableName)
+                    .key(Map.of("pk", s(PartnerItem.key(current.tenantId(), current.partnerId()))))
+                    .updateExpression("SET activeContracts = if_not_exists(activeContracts, :zero) + :change")
+                    .conditionExpression(condition)
+                    .expressionAttributeValues(counterValues)).build());
+        }
+        try {
+            return TransactionConflicts.retry(() -> {
+                dynamoDb.transactWriteItems(r -> r.transactItems(actions));
+                return moved;
+            });
+        } catch (TransactionCanceledException e) {
+            if (TransactionConflicts.conditionFailed(e, 0)) {
+                CancellationReason reason = e.cancellationReasons().get(0);
+                boolean gone = reason.hasItem() ? reason.item().isEmpty() : find(current.tenantId(), current.id()).isEmpty();
+                if (gone) {
+                    throw new NotFoundException("No contract with this id.");
+                }
+                throw new PreconditionFailedException("The contract changed meanwhile; read it again and retry with its new ETag.");
+            }
+            if (TransactionConflicts.conditionFailed(e, 1)) {
+                if (counterChange > 0) {
+                    throw new ConflictException("The contract's partner no longer exists.");
+                }
+                throw new IllegalStateException("partner " + current.partnerId() + " of tenant " + current.tenantId()
+                        + " has no active contract to take off");
+            }
+            throw DynamoDbErrors.translate(e);
+        } catch (SdkException e) {
+            throw DynamoDbErrors.translate(e);
+        }
+    }
+
+    @Override
+    public Page<EndedContract> findEnded(LocalDate today, int limit, Map<String, String> startKey) {
+        try {
+            QueryResponse response = dynamoDb.query(r -> r.tableName(tableName).indexName("byEndDate")
+                    .keyConditionExpression("gsi4pk = :active AND gsi4sk < :today")
+                    .expressionAttributeValues(Map.of(":active", s(ContractItem.ACTIVE_PARTITION), ":today", s(today.toString())))
+                    .limit(limit)
+                    .exclusiveStartKey(PageKeys.toAttributes(startKey)));
+            List<EndedContract> ended = response.items().stream()
+                    .map(item -> new EndedContract(item.get("tenantId").s(), item.get("contractId").s(), LocalDate.parse(item.get("endDate").s())))
+                    .toList();
+            return new Page<>(ended, PageKeys.toStrings(response.lastEvaluatedKey()));
+        } catch (SdkException e) {
+            throw DynamoDbErrors.translate(e);
+        }
+    }
+
+    static NotFoundException partnerNotFound(String partnerId) {
+        return new NotFoundException("partnerId: no partner " + partnerId + " exists.");
+    }
+
+    private static Contract toDomain(Map<String, AttributeValue> item) {
+        return ContractItem.SCHEMA.mapToItem(item).toDomain();
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(String value) {
+        return AttributeValue.fromN(value);
+    }
+}

@@ -1,0 +1,141 @@
+package io.atrium.shared.repository.dynamodb;
+
+import io.atrium.shared.domain.contract.Contract;
+import io.atrium.shared.domain.transaction.Transaction;
+import io.atrium.shared.domain.transaction.TransactionRepository;
+import io.atrium.shared.domain.transaction.TransactionType;
+import io.atrium.shared.error.ConflictException;
+import io.atrium.shared.error.NotFoundException;
+import io.atrium.shared.paging.Page;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * TransactionTable, plus the contract's {@code balance} in ContractTable, written together in one
+ * TransactWriteItems whose condition on the contract (exists, ACTIVE, same currency, enough balance for
+ * a refund) makes every rule hold under any concurrency (ADR 0301).
+ */
+public final class DynamoDbTransactionRepository implements TransactionRepository {
+    private final DynamoDbClient dynamoDb;
+    private final String tableName;
+    private final String contractTableName;
+
+    public DynamoDbTransactionRepository(DynamoDbClient dynamoDb, String tableName, String contractTableName) {
+        this.dynamoDb = dynamoDb;
+        this.tableName = tableName;
+        this.contractTableName = contractTableName;
+    }
+
+    @Override
+    public Transaction record(Transaction transaction) {
+        Map<String, AttributeValue> item = TransactionItem.SCHEMA.itemToMap(TransactionItem.from(transaction), true);
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":change", AttributeValue.fromN(transaction.balanceChange().toPlainString()));
+        values.put(":zero", AttributeValue.fromN("0"));
+        values.put(":one", AttributeValue.fromN("1"));
+        values.put(":active", AttributeValue.fromS("ACTIVE"));
+        values.put(":currency", AttributeValue.fromS(transaction.amount().currency()));
+        values.put(":updatedAt", AttributeValue.fromS(transaction.createdAt().toString()));
+        String condition = "attribute_exists(pk) AND #status = :active AND currency = :currency";
+        if (transaction.type() == TransactionType.REFUND) {
+            values.put(":amount", AttributeValue.fromN(transaction.amount().amount().toPlainString()));
+            condition += " AND balance >= :amount";
+        }
+        String contractCondition = condition;
+        List<TransactWriteItem> actions = List.of(
+                TransactWriteItem.builder().put(p -> p.tableName(tableName).item(item)
+                        .conditionExpression("attribute_not_exists(pk)")).build(),
+                TransactWriteItem.builder().update(u -> u.tableName(contractTableName)
+                        .key(Map.of("pk", AttributeValue.fromS(ContractItem.key(transaction.tenantId(), transaction.contractId()))))
+                        .updateExpression("SET balance = if_not_exists(balance, :zero) + :change, version = version + :one, updatedAt = :updatedAt")
+                        .conditionExpression(contractCondition)
+                        .expressionAttributeNames(Map.of("#status", "status"))
+                        .expressionAttributeValues(values)
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).build());
+        try {
+            return TransactionConflicts.retry(() -> {
+                dynamoDb.transactWriteItems(r -> r.transactItems(actions));
+                return transaction;
+            });
+        } catch (TransactionCanceledException e) {
+            if (TransactionConflicts.conditionFailed(e, 1)) {
+                throw refusal(transaction, e.cancellationReasons().get(1));
+            }
+            if (TransactionConflicts.conditionFailed(e, 0)) {
+                throw new ConflictException("A transaction with this id already exists.");
+            }
+            throw DynamoDbErrors.translate(e);
+        } catch (SdkException e) {
+            throw DynamoDbErrors.translate(e);
+        }
+    }
+
+    /** Explains a failed contract condition from the contract as it was (or as it is, if DynamoDB did not return it). */
+    private RuntimeException refusal(Transaction transaction, CancellationReason reason) {
+        Optional<Contract> contract;
+        if (reason.hasItem()) {
+            contract = reason.item().isEmpty() ? Optional.empty() : Optional.of(ContractItem.SCHEMA.mapToItem(reason.item()).toDomain());
+        } else {
+            contract = currentContract(transaction.tenantId(), transaction.contractId());
+        }
+        if (contract.isEmpty()) {
+            return contractNotFound(transaction.contractId());
+        }
+        return transaction.refusalBy(contract.get()).<RuntimeException>map(e -> e)
+                // the contract matched again by the time it was read: a refund raced below zero
+                .orElseGet(() -> new ConflictException("The refund is larger than the contract's balance; a balance may not go below zero."));
+    }
+
+    private Optional<Contract> currentContract(String tenantId, String contractId) {
+        try {
+            Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(contractTableName)
+                    .key(Map.of("pk", AttributeValue.fromS(ContractItem.key(tenantId, contractId))))
+                    .consistentRead(true)).item();
+            return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ContractItem.SCHEMA.mapToItem(item).toDomain());
+        } catch (SdkException e) {
+            throw DynamoDbErrors.translate(e);
+        }
+    }
+
+    @Override
+    public Optional<Transaction> find(String tenantId, String transactionId) {
+        try {
+            Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(tableName)
+                    .key(Map.of("pk", AttributeValue.fromS(TransactionItem.key(tenantId, transactionId))))
+                    .consistentRead(true)).item();
+            return item == null || item.isEmpty() ? Optional.empty() : Optional.of(TransactionItem.SCHEMA.mapToItem(item).toDomain());
+        } catch (SdkException e) {
+            throw DynamoDbErrors.translate(e);
+        }
+    }
+
+    @Override
+    public Page<Transaction> listByContract(String tenantId, String contractId, int limit, Map<String, String> startKey) {
+        try {
+            QueryResponse response = dynamoDb.query(r -> r.tableName(tableName).indexName("byParent")
+                    .keyConditionExpression("gsi3pk = :p")
+                    .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(TransactionItem.contractPartition(tenantId, contractId))))
+                    .scanIndexForward(false)
+                    .limit(limit)
+                    .exclusiveStartKey(PageKeys.toAttributes(startKey)));
+            List<Transaction> items = response.items().stream().map(i -> TransactionItem.SCHEMA.mapToItem(i).toDomain()).toList();
+            return new Page<>(items, PageKeys.toStrings(response.lastEvaluatedKey()));
+        } catch (SdkException e) {
+            throw DynamoDbErrors.translate(e);
+        }
+    }
+
+    static NotFoundException contractNotFound(String contractId) {
+        return new NotFoundException("contractId: no contract " + contractId + " exists.");
+    }
+}
