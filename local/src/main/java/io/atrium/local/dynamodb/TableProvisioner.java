@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
@@ -86,6 +87,15 @@ public final class TableProvisioner {
      */
     public static List<ProvisionedTable> provision(DynamoDbClient client, Template template, TemplateResolver resolver,
             Map<String, String> physicalNames) {
+        return provision(client, template, resolver, physicalNames, false);
+    }
+
+    /**
+     * As above; with {@code reuseExisting} a table that already exists (a persisted database from an earlier run)
+     * is kept as it is instead of failing.
+     */
+    public static List<ProvisionedTable> provision(DynamoDbClient client, Template template, TemplateResolver resolver,
+            Map<String, String> physicalNames, boolean reuseExisting) {
         List<ProvisionedTable> out = new ArrayList<>();
         for (Map.Entry<String, String> e : physicalNames.entrySet()) {
             String logicalId = e.getKey();
@@ -94,6 +104,14 @@ public final class TableProvisioner {
             }
             String type = template.type(logicalId);
             MapNode props = resolver.resolvedProperties(logicalId);
+            if (reuseExisting) {
+                TableDescription existing = describe(client, e.getValue());
+                if (existing != null) {
+                    out.add(new ProvisionedTable(logicalId, existing.tableName(), existing.tableArn(),
+                            existing.latestStreamArn()));
+                    continue;
+                }
+            }
             TableDescription created = type.equals("AWS::Serverless::SimpleTable")
                     ? createSimpleTable(client, props, e.getValue())
                     : createTable(client, props, e.getValue());
@@ -252,6 +270,14 @@ public final class TableProvisioner {
             return client.createTable(request.build()).tableDescription();
         } catch (RuntimeException e) {
             throw props.error("DynamoDB Local refused table '" + tableName + "': " + e.getMessage());
+        }
+    }
+
+    private static TableDescription describe(DynamoDbClient client, String tableName) {
+        try {
+            return client.describeTable(r -> r.tableName(tableName)).table();
+        } catch (ResourceNotFoundException e) {
+            return null;
         }
     }
 

@@ -1,0 +1,456 @@
+package io.atrium.local;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.atrium.local.apigateway.RestApi;
+import io.atrium.local.apigateway.Route;
+import io.atrium.local.dynamodb.DynamoDbLocal;
+import io.atrium.local.http.HttpServer;
+import io.atrium.local.lambda.LocalFunction;
+import io.atrium.local.stack.LocalStack;
+import io.atrium.local.stack.Registry;
+import io.atrium.local.stack.StackDefinition;
+import io.atrium.local.stack.StackGraph;
+import io.atrium.local.template.TemplateException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Every stack of the repository running on this machine from its template, without AWS or Docker:
+ * DynamoDB Local with the declared tables, each stack's API on its own port under {@code /{stage}}, each
+ * function isolated as in Lambda. {@link #main} is what {@code scripts/local} runs; tests use
+ * {@link io.atrium.local.junit.LocalSystemExtension}.
+ */
+public final class LocalRuntime implements AutoCloseable {
+
+    /** Default first port: DynamoDB Local listens here, the APIs on the next ports in stack name order. */
+    public static final int DEFAULT_BASE_PORT = 4000;
+
+    /** How to start. */
+    public static final class Options {
+        private Path root;
+        private List<Path> templates;
+        private Path persistDir;
+        private int basePort;
+        private String tablePrefix;
+        private boolean warmUp = true;
+        private PrintStream log = System.err;
+        private final List<LocalService> services = new ArrayList<>();
+
+        /** The repository root (default: {@link ProjectLayout#root()}). */
+        public Options root(Path root) {
+            this.root = root;
+            return this;
+        }
+
+        /** The templates to start (default: every {@code {root}/*}/template.yaml). */
+        public Options templates(List<Path> templates) {
+            this.templates = List.copyOf(templates);
+            return this;
+        }
+
+        /** Keep DynamoDB data in this folder across runs (default: in memory). */
+        public Options persistDir(Path dir) {
+            this.persistDir = dir;
+            return this;
+        }
+
+        /**
+         * First port (DynamoDB Local), the APIs on the following ones; 0 (the default here) picks free ports and
+         * shares the JVM's in-memory {@link DynamoDbLocal#shared()}.
+         */
+        public Options basePort(int port) {
+            this.basePort = port;
+            return this;
+        }
+
+        /** Prepended to every table name, to keep runtimes sharing one DynamoDB Local apart. */
+        public Options tablePrefix(String prefix) {
+            this.tablePrefix = prefix;
+            return this;
+        }
+
+        /** Load every function in the background after start, so first requests are warm (default true). */
+        public Options warmUp(boolean warmUp) {
+            this.warmUp = warmUp;
+            return this;
+        }
+
+        /** Where start-up notes and warm-up failures go (default System.err). */
+        public Options log(PrintStream log) {
+            this.log = Objects.requireNonNull(log);
+            return this;
+        }
+
+        public Options service(LocalService service) {
+            services.add(service);
+            return this;
+        }
+    }
+
+    /** One served API: the stack it belongs to, its base URL and the API. */
+    public record Endpoint(String key, URI baseUrl, RestApi api) {
+    }
+
+    private final Path root;
+    private final DynamoDbLocal dynamoDb;
+    private final boolean ownsDynamoDb;
+    private final Registry registry;
+    private final List<LocalStack> stacks;
+    private final List<Endpoint> endpoints = new ArrayList<>();
+    private final List<HttpServer> servers = new ArrayList<>();
+    private final Map<String, Object> extra = new LinkedHashMap<>();
+    private final List<LocalService> services;
+    private final Path workDir;
+    private final long startedMillis;
+    private volatile boolean closed;
+
+    private LocalRuntime(Path root, DynamoDbLocal dynamoDb, boolean ownsDynamoDb, Registry registry,
+            List<LocalStack> stacks, List<LocalService> services, Path workDir, long startedMillis) {
+        this.root = root;
+        this.dynamoDb = dynamoDb;
+        this.ownsDynamoDb = ownsDynamoDb;
+        this.registry = registry;
+        this.stacks = stacks;
+        this.services = services;
+        this.workDir = workDir;
+        this.startedMillis = startedMillis;
+    }
+
+    /**
+     * Starts every stack. Throws {@link TemplateException} (naming template, logical id and line) for anything
+     * the templates ask that cannot be emulated; nothing is left running then.
+     */
+    public static LocalRuntime start(Options options) {
+        long t0 = System.nanoTime();
+        Path root = options.root != null ? options.root.toAbsolutePath().normalize() : ProjectLayout.root();
+        List<Path> files = options.templates != null
+                ? options.templates.stream().map(p -> p.isAbsolute() ? p : root.resolve(p)).toList()
+                : StackGraph.discover(root);
+        if (files.isEmpty()) {
+            throw new IllegalStateException("no */template.yaml under " + root);
+        }
+        List<StackDefinition> definitions = new ArrayList<>();
+        for (Path f : files) {
+            definitions.add(StackDefinition.read(f));
+        }
+        List<StackDefinition> ordered = StackGraph.order(definitions);
+
+        boolean ownDb = options.basePort != 0 || options.persistDir != null;
+        DynamoDbLocal db = ownDb ? DynamoDbLocal.start(options.persistDir, options.basePort) : DynamoDbLocal.shared();
+        Path workDir;
+        try {
+            workDir = Files.createTempDirectory("atrium-local-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Registry registry = new Registry();
+        List<LocalStack> started = new ArrayList<>();
+        LocalRuntime runtime = null;
+        try {
+            for (StackDefinition def : ordered) {
+                started.add(LocalStack.start(def, registry, db.client(), db.endpoint(), workDir, options.tablePrefix));
+            }
+            runtime = new LocalRuntime(root, db, ownDb, registry, started, List.copyOf(options.services), workDir,
+                    System.currentTimeMillis());
+            runtime.serve(options.basePort);
+            for (LocalService s : options.services) {
+                Map<String, Object> more = s.start(runtime);
+                if (more != null) {
+                    runtime.extra.putAll(more);
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            closeQuietly(runtime, started, ownDb ? db : null, workDir);
+            throw e;
+        } catch (Exception e) {
+            closeQuietly(runtime, started, ownDb ? db : null, workDir);
+            throw new IllegalStateException("a local service did not start: " + e, e);
+        }
+        if (options.warmUp) {
+            runtime.warmUpInBackground(options.log);
+        }
+        options.log.printf("local runtime: %d stacks serving in %d ms%n", started.size(),
+                (System.nanoTime() - t0) / 1_000_000);
+        return runtime;
+    }
+
+    private static void closeQuietly(LocalRuntime runtime, List<LocalStack> stacks, DynamoDbLocal db, Path workDir) {
+        if (runtime != null) {
+            runtime.close();
+            return;
+        }
+        stacks.forEach(LocalStack::close);
+        if (db != null) {
+            db.close();
+        }
+        deleteTree(workDir);
+    }
+
+    private void serve(int basePort) throws IOException {
+        List<RestApi> apis = new ArrayList<>();
+        for (LocalStack s : stacks) {
+            apis.addAll(s.apis());
+        }
+        apis.sort(Comparator.comparing(RestApi::stack).thenComparing(RestApi::logicalId));
+        int next = basePort == 0 ? 0 : basePort + 1;
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        Map<String, Integer> perStack = new LinkedHashMap<>();
+        for (RestApi api : apis) {
+            HttpServer server = HttpServer.start(loopback, next, api, api.stack());
+            servers.add(server);
+            api.port(server.port());
+            if (next != 0) {
+                next++;
+            }
+            int n = perStack.merge(api.stack(), 1, Integer::sum);
+            String key = n == 1 ? api.stack() : api.stack() + "/" + api.logicalId();
+            endpoints.add(new Endpoint(key, URI.create("http://127.0.0.1:" + server.port() + "/" + api.stage()), api));
+        }
+    }
+
+    private void warmUpInBackground(PrintStream log) {
+        Thread t = new Thread(() -> {
+            for (LocalStack s : stacks) {
+                for (LocalFunction f : s.functions().values()) {
+                    if (closed) {
+                        return;
+                    }
+                    Throwable failure = f.warmUp();
+                    if (failure != null && !closed) {
+                        log.printf("warning: %s (%s) does not initialise: %s%n", f.name(), s.definition().name(), failure);
+                    }
+                }
+            }
+        }, "local-warm-up");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** The started stacks, in start order. */
+    public List<LocalStack> stacks() {
+        return stacks;
+    }
+
+    /** Every served API. */
+    public List<Endpoint> endpoints() {
+        return endpoints;
+    }
+
+    /** Stack (folder) name -> base URL, e.g. {@code partner -> http://127.0.0.1:4002/v1}. */
+    public Map<String, URI> baseUrls() {
+        Map<String, URI> out = new LinkedHashMap<>();
+        endpoints.forEach(e -> out.put(e.key(), e.baseUrl()));
+        return out;
+    }
+
+    /** The base URL of a stack's API; an error naming the stacks there are when it has none. */
+    public URI baseUrl(String stack) {
+        URI u = baseUrls().get(stack);
+        if (u == null) {
+            throw new IllegalArgumentException("no API for stack '" + stack + "' (APIs: " + baseUrls().keySet() + ")");
+        }
+        return u;
+    }
+
+    public URI dynamoDbEndpoint() {
+        return dynamoDb.endpoint();
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return dynamoDb.client();
+    }
+
+    /** Every export of the started stacks. */
+    public Map<String, String> exports() {
+        return registry.exports();
+    }
+
+    public Registry registry() {
+        return registry;
+    }
+
+    /** A physical table name by its logical id in any started stack, e.g. {@code PartnerTable}. */
+    public String tableName(String logicalId) {
+        for (LocalStack s : stacks) {
+            String name = s.tables().get(logicalId);
+            if (name != null) {
+                return name;
+            }
+        }
+        throw new IllegalArgumentException("no started stack declares a table " + logicalId);
+    }
+
+    /** Adds an entry to endpoints.json (for {@link LocalService}s started later). */
+    public void endpoint(String key, Object value) {
+        extra.put(key, value);
+    }
+
+    /** The content of {@code .local/endpoints.json}. */
+    public String endpointsJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        Map<String, String> urls = new LinkedHashMap<>();
+        baseUrls().forEach((k, v) -> urls.put(k, v.toString()));
+        json.put("stacks", urls);
+        json.put("dynamodbEndpoint", dynamoDb.endpoint().toString());
+        json.putAll(extra);
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json) + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes {@link #endpointsJson()} to {@code file} (its folder is created). */
+    public Path writeEndpoints(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.writeString(tmp, endpointsJson());
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /** The table of stacks, base URLs and routes printed at start. */
+    public void printSummary(PrintStream out) {
+        out.printf("%-12s %-34s %s%n", "STACK", "BASE URL", "ROUTES");
+        for (Endpoint e : endpoints) {
+            List<Route> routes = new ArrayList<>(e.api().routes().routes());
+            routes.sort(Comparator.comparing(Route::resourcePath).thenComparing(Route::method));
+            boolean first = true;
+            for (Route r : routes) {
+                String line = String.format("%-7s %-32s -> %s%s", r.method(), r.resourcePath(), r.function().name(),
+                        r.authorizer() == null ? "" : "  [authorizer " + r.authorizer().name() + "]");
+                out.printf("%-12s %-34s %s%n", first ? e.key() : "", first ? e.baseUrl() : "", line);
+                first = false;
+            }
+            if (first) {
+                out.printf("%-12s %-34s %s%n", e.key(), e.baseUrl(), "(no routes)");
+            }
+        }
+        out.printf("%-12s %-34s%n", "dynamodb", dynamoDb.endpoint());
+        extra.forEach((k, v) -> {
+            if (v instanceof String s) {
+                out.printf("%-12s %-34s%n", k, s);
+            }
+        });
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (LocalService s : services) {
+            try {
+                s.close();
+            } catch (RuntimeException e) {
+                System.err.println("local service did not stop: " + e);
+            }
+        }
+        servers.forEach(HttpServer::close);
+        stacks.forEach(LocalStack::close);
+        if (ownsDynamoDb) {
+            dynamoDb.close();
+        }
+        deleteTree(workDir);
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // a loader may still hold it; the OS temp cleaner takes it
+                }
+            });
+        } catch (IOException ignored) {
+            // best effort
+        }
+    }
+
+    /**
+     * {@code java io.atrium.local.LocalRuntime [--root DIR] [--base-port N] [--persist DIR] [--no-warm-up]}: starts
+     * every stack, prints the table of base URLs and routes, writes {@code .local/endpoints.json}, and runs until
+     * Ctrl-C.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        Options options = new Options().basePort(DEFAULT_BASE_PORT).log(System.out);
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--root" -> options.root(Path.of(value(args, ++i, a)));
+                case "--base-port" -> options.basePort(Integer.parseInt(value(args, ++i, a)));
+                case "--persist" -> options.persistDir(Path.of(value(args, ++i, a)));
+                case "--no-warm-up" -> options.warmUp(false);
+                case "-h", "--help" -> {
+                    System.out.println("usage: scripts/local [--base-port N (default " + DEFAULT_BASE_PORT
+                            + ": DynamoDB Local on N, APIs on N+1...)] [--persist DIR] [--root DIR] [--no-warm-up]");
+                    return;
+                }
+                default -> {
+                    System.err.println("unknown option " + a + " (try --help)");
+                    System.exit(2);
+                }
+            }
+        }
+        LocalRuntime runtime;
+        try {
+            runtime = start(options);
+        } catch (TemplateException | IllegalStateException | IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Path endpointsFile = runtime.writeEndpoints(runtime.root().resolve(".local/endpoints.json"));
+        runtime.printSummary(System.out);
+        System.out.println("endpoints: " + endpointsFile + "   (Ctrl-C stops)");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            runtime.close();
+            try {
+                Files.deleteIfExists(endpointsFile);
+            } catch (IOException ignored) {
+                // stale file, harmless
+            }
+            stopped.countDown();
+        }, "local-runtime-stop"));
+        stopped.await();
+    }
+
+    private static String value(String[] args, int i, String flag) {
+        if (i >= args.length) {
+            System.err.println(flag + " needs a value");
+            System.exit(2);
+        }
+        return args[i];
+    }
+}

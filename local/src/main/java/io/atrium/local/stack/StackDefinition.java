@@ -1,0 +1,26 @@
+package io.atrium.local.stack;
+
+import io.atrium.local.template.SamConfig;
+import io.atrium.local.template.Template;
+import java.nio.file.Path;
+
+/**
+ * One stack to start: its folder (e.g. {@code partner}), template and samconfig, and the CloudFormation stack
+ * name (samconfig's {@code stack_name}, else {@code atrium-{folder}}).
+ */
+public record StackDefinition(String name, Path dir, Template template, SamConfig config, String stackName) {
+
+    public static StackDefinition read(Path templateFile) {
+        Path file = templateFile.toAbsolutePath().normalize();
+        Path dir = file.getParent();
+        String name = dir.getFileName().toString();
+        Template template = Template.read(file);
+        SamConfig config = SamConfig.read(dir.resolve("samconfig.toml"));
+        return new StackDefinition(name, dir, template, config, config.stackName().orElse("atrium-" + name));
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + template.name() + ")";
+    }
+}
