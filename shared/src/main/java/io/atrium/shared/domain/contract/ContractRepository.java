@@ -4,19 +4,15 @@ import io.atrium.shared.paging.Page;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.Optional;
 
 /** Contracts of a tenant. Every method takes the tenant id; none accepts a storage key from a client. */
-public interface ContractRepository {
+public interface ContractRepository extends ContractReader {
 
     /**
      * Stores a new contract, in the same transaction checking that its partner exists in the tenant.
      * @throws io.atrium.shared.error.NotFoundException naming {@code partnerId} when it does not
      */
     Contract create(Contract contract);
-
-    /** A strongly consistent read. */
-    Optional<Contract> find(String tenantId, String contractId);
 
     /** Newest first; {@code startKey} comes from an opened page token, or is empty for the first page. */
     Page<Contract> list(String tenantId, ContractQuery query, int limit, Map<String, String> startKey);

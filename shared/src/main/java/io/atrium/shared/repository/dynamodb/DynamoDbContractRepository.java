@@ -2,6 +2,7 @@ package io.atrium.shared.repository.dynamodb;
 
 import io.atrium.shared.domain.contract.Contract;
 import io.atrium.shared.domain.contract.ContractQuery;
+import io.atrium.shared.domain.contract.ContractReader;
 import io.atrium.shared.domain.contract.ContractRepository;
 import io.atrium.shared.domain.contract.ContractStatus;
 import io.atrium.shared.domain.contract.EndedContract;
@@ -43,6 +44,11 @@ public final class DynamoDbContractRepository implements ContractRepository {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
         this.partnerTableName = partnerTableName;
+    }
+
+    /** Reads only, for stacks that must not write contracts or touch partners (least privilege). */
+    public static ContractReader reader(DynamoDbClient dynamoDb, String tableName) {
+        return new DynamoDbContractRepository(dynamoDb, tableName, null)::find;
     }
 
     @Override
@@ -224,7 +230,7 @@ public final class DynamoDbContractRepository implements ContractRepository {
     }
 
     static NotFoundException partnerNotFound(String partnerId) {
-        return new NotFoundException("partnerId: no partner " + partnerId + " exists.");
+        return new NotFoundException("partnerId: no partner " + partnerId + " exists.", partnerId);
     }
 
     private static Contract toDomain(Map<String, AttributeValue> item) {

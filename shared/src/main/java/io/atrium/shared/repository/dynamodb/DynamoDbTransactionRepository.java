@@ -136,6 +136,6 @@ public final class DynamoDbTransactionRepository implements TransactionRepositor
     }
 
     static NotFoundException contractNotFound(String contractId) {
-        return new NotFoundException("contractId: no contract " + contractId + " exists.");
+        return new NotFoundException("contractId: no contract " + contractId + " exists.", contractId);
     }
 }

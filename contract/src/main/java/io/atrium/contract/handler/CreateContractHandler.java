@@ -1,0 +1,37 @@
+package io.atrium.contract.handler;
+
+import io.atrium.contract.ContractWiring;
+import io.atrium.contract.dto.CreateContractRequest;
+import io.atrium.contract.mapper.ContractMapper;
+import io.atrium.contract.service.ContractService;
+import io.atrium.shared.api.ApiHandler;
+import io.atrium.shared.api.ApiRequest;
+import io.atrium.shared.api.ApiResponse;
+import io.atrium.shared.api.Idempotency;
+import io.atrium.shared.domain.contract.Contract;
+
+/** {@code POST /contracts}: 201 with the new DRAFT contract; repeatable with an Idempotency-Key. */
+public final class CreateContractHandler extends ApiHandler {
+    private final ContractService service;
+    private final Idempotency idempotency;
+
+    public CreateContractHandler() {
+        this(ContractWiring.service(), ContractWiring.idempotency());
+    }
+
+    public CreateContractHandler(ContractService service, Idempotency idempotency) {
+        super("contract", "createContract", "contracts/write");
+        this.service = service;
+        this.idempotency = idempotency;
+    }
+
+    @Override
+    protected ApiResponse handle(ApiRequest request) {
+        return idempotency.run(request, "createContract", false, () -> {
+            CreateContractRequest body = request.body(CreateContractRequest.class);
+            Contract contract = service.create(request.tenantId(), ContractMapper.toDetails(body));
+            return ApiResponse.resource(201, ContractMapper.toResponse(contract), contract.version())
+                    .withHeader("Location", "/v1/contracts/" + contract.id());
+        });
+    }
+}

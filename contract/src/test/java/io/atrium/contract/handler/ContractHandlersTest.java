@@ -1,0 +1,328 @@
+package io.atrium.contract.handler;
+
+import static io.atrium.contract.handler.ContractFixture.as;
+import static io.atrium.contract.handler.ContractFixture.event;
+import static io.atrium.contract.handler.ContractFixture.json;
+import static io.atrium.contract.handler.ContractFixture.withContractId;
+import static io.atrium.contract.handler.ContractFixture.withHeader;
+import static io.atrium.contract.handler.ContractFixture.withQuery;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.atrium.shared.domain.tenant.OwnedIds;
+import io.atrium.shared.error.ConflictException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Every contract route, driven by recorded API Gateway events, against real tables in DynamoDB Local. */
+class ContractHandlersTest {
+    private static ContractFixture api;
+
+    @BeforeAll
+    static void wire() {
+        api = new ContractFixture("contract-handlers");
+    }
+
+    private static String tenant() {
+        return OwnedIds.newTenantId();
+    }
+
+    private static Map<String, AttributeValue> stored(String tenantId, String contractId) {
+        return api.dynamoDb.getItem(r -> r.tableName(api.contractTable)
+                .key(Map.of("pk", AttributeValue.fromS("TENANT#" + tenantId + "#CONTRACT#" + contractId)))).item();
+    }
+
+    private static int storedCount(String tenantId) {
+        return api.dynamoDb.query(r -> r.tableName(api.contractTable).indexName("byTenant")
+                .keyConditionExpression("gsi1pk = :p")
+                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("TENANT#" + tenantId + "#CONTRACTS")))).count();
+    }
+
+    private static Set<String> errorFields(APIGatewayProxyResponseEvent response) {
+        Set<String> fields = new TreeSet<>();
+        json(response).get("errors").forEach(e -> fields.add(e.get("field").textValue()));
+        return fields;
+    }
+
+    private static APIGatewayProxyRequestEvent createEvent(String tenantId, String partnerId) {
+        APIGatewayProxyRequestEvent event = as(event("create-contract.json"), tenantId);
+        event.setBody(event.getBody().replace("par_example", partnerId));
+        return event;
+    }
+
+    private static void assertProblem(APIGatewayProxyResponseEvent response, int status) {
+        assertEquals(status, response.getStatusCode(), response.getBody());
+        assertEquals("application/problem+json", response.getHeaders().get("Content-Type"));
+        assertEquals(status, json(response).get("status").intValue());
+    }
+
+    @Test
+    void createReturns201InDraftWithAZeroBalanceInTheContractsCurrency() {
+        String tenant = tenant();
+        String partnerId = api.partner(tenant);
+        APIGatewayProxyResponseEvent response = api.create.handleRequest(createEvent(tenant, partnerId), null);
+
+        assertEquals(201, response.getStatusCode(), response.getBody());
+        JsonNode body = json(response);
+        String id = body.get("id").textValue();
+        assertTrue(id.matches("con_[A-Za-z0-9_-]{22,60}"), id);
+        assertEquals("DRAFT", body.get("status").textValue());
+        assertEquals(partnerId, body.get("partnerId").textValue());
+        assertEquals("Maintenance 2026", body.get("title").textValue());
+        assertEquals("2026-01-01", body.get("startDate").textValue());
+        assertEquals("2099-12-31", body.get("endDate").textValue());
+        assertEquals("12000.00", body.get("value").get("amount").textValue());
+        assertEquals("EUR", body.get("value").get("currency").textValue());
+        assertEquals("0.00", body.get("balance").get("amount").textValue());
+        assertEquals("EUR", body.get("balance").get("currency").textValue());
+        assertEquals(1, body.get("version").intValue());
+        assertNull(body.get("pk"));
+        assertNull(body.get("tenantId"));
+        assertEquals("\"1\"", response.getHeaders().get("ETag"));
+        assertEquals("/v1/contracts/" + id, response.getHeaders().get("Location"));
+        assertEquals(OwnedIds.current().getClass(), OwnedIds.class);
+
+        Map<String, AttributeValue> item = stored(tenant, id);
+        assertEquals("12000", item.get("valueAmount").n());
+        assertEquals("0", item.get("balance").n());
+        assertEquals("DRAFT", item.get("status").s());
+        assertEquals(tenant, item.get("tenantId").s());
+        assertEquals(0, api.activeContracts(tenant, partnerId));
+    }
+
+    @Test
+    void aPartnerOfAnotherTenantIsA404NamingItAndNothingIsStored() {
+        String owner = tenant();
+        String other = tenant();
+        String partnerId = api.partner(owner);
+
+        APIGatewayProxyResponseEvent response = api.create.handleRequest(createEvent(other, partnerId), null);
+        assertProblem(response, 404);
+        assertTrue(json(response).get("detail").textValue().contains("partnerId"), response.getBody());
+        assertTrue(json(response).get("detail").textValue().contains(partnerId), response.getBody());
+        assertEquals(0, storedCount(other));
+
+        APIGatewayProxyResponseEvent missing = api.create.handleRequest(createEvent(owner, "par_doesNotExist"), null);
+        assertProblem(missing, 404);
+        assertEquals(0, storedCount(owner));
+    }
+
+    @Test
+    void invalidBodiesAre400NamingEachFieldAndStoreNothing() {
+        String tenant = tenant();
+        APIGatewayProxyRequestEvent bad = as(event("create-contract.json"), tenant);
+        bad.setBody("{\"partnerId\":\"bad id!\",\"title\":\"\",\"startDate\":\"2026-02-30\",\"endDate\":\"31.12.2026\","
+                + "\"value\":{\"amount\":12.5,\"currency\":\"eur\"},\"status\":\"ACTIVE\",\"balance\":{\"amount\":\"5\",\"currency\":\"EUR\"}}");
+        APIGatewayProxyResponseEvent response = api.create.handleRequest(bad, null);
+        assertProblem(response, 400);
+        assertEquals(Set.of("partnerId", "title", "startDate", "endDate", "value.amount", "value.currency", "status", "balance"),
+                errorFields(response));
+
+        APIGatewayProxyRequestEvent dates = as(event("create-contract.json"), tenant);
+        dates.setBody(dates.getBody().replace("2099-12-31", "2026-01-01"));
+        assertEquals(Set.of("endDate"), errorFields(api.create.handleRequest(dates, null)));
+
+        APIGatewayProxyRequestEvent money = as(event("create-contract.json"), tenant);
+        money.setBody(money.getBody().replace("\"12000.00\"", "\"12.345\""));
+        assertEquals(Set.of("value.amount"), errorFields(api.create.handleRequest(money, null)));
+        APIGatewayProxyRequestEvent yen = as(event("create-contract.json"), tenant);
+        yen.setBody(yen.getBody().replace("EUR", "JPY").replace("12000.00", "12000.50"));
+        assertEquals(Set.of("value.amount"), errorFields(api.create.handleRequest(yen, null)), "JPY has no minor unit");
+        APIGatewayProxyRequestEvent unknownCurrency = as(event("create-contract.json"), tenant);
+        unknownCurrency.setBody(unknownCurrency.getBody().replace("EUR", "XYZ"));
+        assertEquals(Set.of("value.currency"), errorFields(api.create.handleRequest(unknownCurrency, null)));
+        APIGatewayProxyRequestEvent missing = as(event("create-contract.json"), tenant);
+        missing.setBody("{}");
+        assertEquals(Set.of("partnerId", "title", "startDate", "endDate", "value"), errorFields(api.create.handleRequest(missing, null)));
+        APIGatewayProxyRequestEvent malformed = as(event("create-contract.json"), tenant);
+        malformed.setBody("{\"partnerId\":");
+        assertProblem(api.create.handleRequest(malformed, null), 400);
+
+        assertProblem(api.create.handleRequest(withHeader(as(event("create-contract.json"), tenant), "Content-Type", "text/plain"), null), 415);
+        APIGatewayProxyRequestEvent large = as(event("create-contract.json"), tenant);
+        large.setBody("{\"title\":\"" + "x".repeat(70 * 1024) + "\"}");
+        assertProblem(api.create.handleRequest(large, null), 413);
+        assertEquals(0, storedCount(tenant));
+    }
+
+    @Test
+    void callersWithoutTheScopeOrAVerifiedTenantAreRefused() {
+        String tenant = tenant();
+        String partnerId = api.partner(tenant);
+        APIGatewayProxyRequestEvent readOnly = createEvent(tenant, partnerId);
+        Map<String, Object> authorizer = new HashMap<>(readOnly.getRequestContext().getAuthorizer());
+        authorizer.put("scopes", "contracts/read");
+        readOnly.getRequestContext().setAuthorizer(authorizer);
+        assertProblem(api.create.handleRequest(readOnly, null), 403);
+
+        APIGatewayProxyRequestEvent anonymous = createEvent(tenant, partnerId);
+        anonymous.getRequestContext().setAuthorizer(null);
+        assertProblem(api.create.handleRequest(anonymous, null), 401);
+        assertEquals(0, storedCount(tenant));
+    }
+
+    @Test
+    void getReturnsTheContractOnlyToItsTenant() {
+        String tenant = tenant();
+        String id = api.createContract(tenant, api.partner(tenant), "USD").get("id").textValue();
+
+        APIGatewayProxyResponseEvent response = api.get.handleRequest(withContractId(as(event("get-contract.json"), tenant), id), null);
+        assertEquals(200, response.getStatusCode());
+        assertEquals("\"1\"", response.getHeaders().get("ETag"));
+        assertEquals("1000.00", json(response).get("value").get("amount").textValue());
+        assertEquals("0.00", json(response).get("balance").get("amount").textValue());
+
+        APIGatewayProxyResponseEvent foreign = api.get.handleRequest(withContractId(as(event("get-contract.json"), tenant()), id), null);
+        APIGatewayProxyResponseEvent missing = api.get.handleRequest(withContractId(as(event("get-contract.json"), tenant), "con_nope"), null);
+        assertProblem(foreign, 404);
+        assertProblem(missing, 404);
+        assertEquals(json(missing).get("detail"), json(foreign).get("detail"), "another tenant's contract looks exactly like none");
+        assertProblem(api.get.handleRequest(withContractId(as(event("get-contract.json"), tenant), "bad%20id"), null), 400);
+    }
+
+    @Test
+    void activateAndTerminateFollowTheStateMachineAndTheIfMatch() {
+        String tenant = tenant();
+        String partnerId = api.partner(tenant);
+        String id = api.createContract(tenant, partnerId, "EUR").get("id").textValue();
+
+        assertProblem(api.activate.handleRequest(withHeader(withContractId(as(event("activate-contract.json"), tenant), id), "If-Match", null), null), 428);
+        assertProblem(api.activate(tenant, id, 7), 412);
+        assertProblem(api.terminate(tenant, id, 1), 409);
+        assertEquals(0, api.activeContracts(tenant, partnerId));
+
+        APIGatewayProxyResponseEvent active = api.activate(tenant, id, 1);
+        assertEquals(200, active.getStatusCode(), active.getBody());
+        assertEquals("ACTIVE", json(active).get("status").textValue());
+        assertEquals("\"2\"", active.getHeaders().get("ETag"));
+        assertEquals(1, api.activeContracts(tenant, partnerId));
+        assertEquals("ACTIVE", stored(tenant, id).get("gsi4pk").s());
+        assertEquals("2099-12-31#" + tenant + "#" + id, stored(tenant, id).get("gsi4sk").s());
+
+        // the partner cannot be deleted while it has an active contract
+        assertThrows(ConflictException.class, () -> api.partners.delete(tenant, partnerId, 1));
+
+        assertProblem(api.activate(tenant, id, 1), 412);
+        assertProblem(api.activate(tenant, id, 2), 409);
+        assertProblem(api.activate(tenant(), id, 2), 404);
+
+        APIGatewayProxyResponseEvent terminated = api.terminate(tenant, id, 2);
+        assertEquals(200, terminated.getStatusCode(), terminated.getBody());
+        assertEquals("TERMINATED", json(terminated).get("status").textValue());
+        assertEquals(3, json(terminated).get("version").intValue());
+        assertEquals(0, api.activeContracts(tenant, partnerId));
+        assertFalse(stored(tenant, id).containsKey("gsi4pk"));
+
+        assertProblem(api.terminate(tenant, id, 3), 409);
+        assertProblem(api.activate(tenant, id, 3), 409);
+        assertEquals("TERMINATED", stored(tenant, id).get("status").s());
+        api.partners.delete(tenant, partnerId, 1);
+    }
+
+    @Test
+    void aRepeatedActivationWithTheSameIdempotencyKeyGetsTheFirstAnswer() {
+        String tenant = tenant();
+        String partnerId = api.partner(tenant);
+        String id = api.createContract(tenant, partnerId, "EUR").get("id").textValue();
+
+        List<APIGatewayProxyResponseEvent> answers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            answers.add(api.activate.handleRequest(withHeader(withHeader(withContractId(as(event("activate-contract.json"), tenant), id),
+                    "If-Match", "\"1\""), "Idempotency-Key", "activate-" + id.substring(4, 20)), null));
+        }
+        for (APIGatewayProxyResponseEvent answer : answers) {
+            assertEquals(200, answer.getStatusCode(), answer.getBody());
+            assertEquals(answers.get(0).getBody(), answer.getBody());
+        }
+        assertEquals(1, api.activeContracts(tenant, partnerId), "counted once");
+    }
+
+    @Test
+    void createIsIdempotentWithAKey() {
+        String tenant = tenant();
+        String partnerId = api.partner(tenant);
+        APIGatewayProxyResponseEvent first = api.create.handleRequest(withHeader(createEvent(tenant, partnerId), "Idempotency-Key", "k-1"), null);
+        APIGatewayProxyResponseEvent again = api.create.handleRequest(withHeader(createEvent(tenant, partnerId), "Idempotency-Key", "k-1"), null);
+        assertEquals(201, first.getStatusCode());
+        assertEquals(first.getBody(), again.getBody());
+        assertEquals(first.getHeaders().get("Location"), again.getHeaders().get("Location"));
+        assertEquals(1, storedCount(tenant));
+
+        APIGatewayProxyRequestEvent otherBody = withHeader(createEvent(tenant, partnerId), "Idempotency-Key", "k-1");
+        otherBody.setBody(otherBody.getBody().replace("Maintenance", "Other"));
+        assertProblem(api.create.handleRequest(otherBody, null), 422);
+        assertEquals(1, storedCount(tenant));
+    }
+
+    @Test
+    void listsByPartnerAndStatusNewestFirstWithSealedTokens() {
+        String tenant = tenant();
+        String p1 = api.partner(tenant);
+        String p2 = api.partner(tenant);
+        List<String> p1Ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            p1Ids.add(0, api.createContract(tenant, p1, "EUR").get("id").textValue());
+        }
+        String p2Id = api.createContract(tenant, p2, "EUR").get("id").textValue();
+        assertEquals(200, api.activate(tenant, p1Ids.get(0), 1).getStatusCode());
+        assertEquals(200, api.activate(tenant, p1Ids.get(2), 1).getStatusCode());
+        assertEquals(200, api.activate(tenant, p2Id, 1).getStatusCode());
+
+        assertEquals(p1Ids, allPages(tenant, Map.of("partnerId", p1, "limit", "2")));
+        assertEquals(List.of(p1Ids.get(0), p1Ids.get(2)), allPages(tenant, Map.of("partnerId", p1, "status", "ACTIVE", "limit", "1")));
+        assertEquals(List.of(p2Id, p1Ids.get(0), p1Ids.get(2)), allPages(tenant, Map.of("status", "ACTIVE")));
+        assertEquals(6, allPages(tenant, Map.of("limit", "4")).size());
+        assertEquals(List.of(), allPages(tenant, Map.of("status", "EXPIRED")));
+
+        // a tampered token, another tenant's token, or a token of another query is a 400
+        APIGatewayProxyResponseEvent first = api.list.handleRequest(withQuery(as(event("list-contracts.json"), tenant),
+                Map.of("partnerId", p1, "limit", "2")), null);
+        String token = json(first).get("nextToken").textValue();
+        String tampered = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
+        assertProblem(api.list.handleRequest(withQuery(as(event("list-contracts.json"), tenant),
+                Map.of("partnerId", p1, "limit", "2", "nextToken", tampered)), null), 400);
+        assertProblem(api.list.handleRequest(withQuery(as(event("list-contracts.json"), tenant()),
+                Map.of("partnerId", p1, "limit", "2", "nextToken", token)), null), 404);
+        assertProblem(api.list.handleRequest(withQuery(as(event("list-contracts.json"), tenant()),
+                Map.of("limit", "2", "nextToken", token)), null), 400);
+        assertProblem(api.list.handleRequest(withQuery(as(event("list-contracts.json"), tenant),
+                Map.of("partnerId", p2, "limit", "2", "nextToken", token)), null), 400);
+
+        for (String limit : List.of("0", "101", "ten")) {
+            assertProblem(api.list.handleRequest(withQuery(as(event("list-contracts.json"), tenant), Map.of("limit", limit)), null), 400);
+        }
+        assertProblem(api.list.handleRequest(withQuery(as(event("list-contracts.json"), tenant), Map.of("status", "OPEN")), null), 400);
+        assertProblem(api.list.handleRequest(withQuery(as(event("list-contracts.json"), tenant), Map.of("partnerId", "a b")), null), 400);
+        // another tenant's partner is not found, as if it did not exist
+        assertProblem(api.list.handleRequest(withQuery(as(event("list-contracts.json"), tenant()), Map.of("partnerId", p1)), null), 404);
+    }
+
+    private static List<String> allPages(String tenant, Map<String, String> query) {
+        List<String> ids = new ArrayList<>();
+        Map<String, String> params = new HashMap<>(query);
+        for (int pages = 0; pages < 20; pages++) {
+            APIGatewayProxyResponseEvent response = api.list.handleRequest(withQuery(as(event("list-contracts.json"), tenant), params), null);
+            assertEquals(200, response.getStatusCode(), response.getBody());
+            JsonNode body = json(response);
+            body.get("items").forEach(item -> ids.add(item.get("id").textValue()));
+            if (!body.has("nextToken")) {
+                return ids;
+            }
+            params.put("nextToken", body.get("nextToken").textValue());
+        }
+        throw new AssertionError("no last page");
+    }
+}
