@@ -1,0 +1,12 @@
+package io.atrium.catalog.dto;
+
+import io.atrium.shared.api.Validatable;
+import io.atrium.shared.api.Violations;
+
+/** Body of {@code POST /products}: the only fields a client may set. */
+public record CreateProductRequest(String sku, String name, MoneyDto price, Long stock) implements Validatable {
+    @Override
+    public void validate(Violations violations) {
+        ProductFields.validate(violations, sku, name, price, stock);
+    }
+}

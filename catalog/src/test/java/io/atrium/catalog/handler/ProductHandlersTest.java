@@ -1,0 +1,266 @@
+package io.atrium.catalog.handler;
+
+import static io.atrium.catalog.handler.CatalogFixture.as;
+import static io.atrium.catalog.handler.CatalogFixture.call;
+import static io.atrium.catalog.handler.CatalogFixture.event;
+import static io.atrium.catalog.handler.CatalogFixture.json;
+import static io.atrium.catalog.handler.CatalogFixture.productBody;
+import static io.atrium.catalog.handler.CatalogFixture.withBody;
+import static io.atrium.catalog.handler.CatalogFixture.withHeader;
+import static io.atrium.catalog.handler.CatalogFixture.withProductId;
+import static io.atrium.catalog.handler.CatalogFixture.withScopes;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Every catalog route, driven by recorded API Gateway events, against real tables. */
+class ProductHandlersTest {
+    private static CatalogFixture api;
+
+    @BeforeAll
+    static void wire() {
+        api = new CatalogFixture("catalog-handlers");
+    }
+
+    private static Set<String> errorFields(APIGatewayProxyResponseEvent response) {
+        Set<String> fields = new TreeSet<>();
+        json(response).get("errors").forEach(e -> fields.add(e.get("field").textValue()));
+        return fields;
+    }
+
+    private static APIGatewayProxyRequestEvent update(String tenant, String productId, String ifMatch, String body) {
+        APIGatewayProxyRequestEvent event = withHeader(withProductId(as(event("update-product.json"), tenant), productId), "If-Match", ifMatch);
+        return body == null ? event : withBody(event, body);
+    }
+
+    @Test
+    void createReturns201WithTheStoredProduct() {
+        APIGatewayProxyResponseEvent response = call(api.create, as(event("create-product.json"), "t-create"));
+
+        assertEquals(201, response.getStatusCode());
+        JsonNode body = json(response);
+        String id = body.get("id").textValue();
+        assertTrue(id.startsWith("prd_"), id);
+        assertEquals("MUG-001", body.get("sku").textValue());
+        assertEquals("12.50", body.get("price").get("amount").textValue());
+        assertEquals("EUR", body.get("price").get("currency").textValue());
+        assertEquals(25, body.get("stock").intValue());
+        assertEquals(1, body.get("version").intValue());
+        assertNull(body.get("pk"));
+        assertNull(body.get("tenantId"));
+        assertEquals("\"1\"", response.getHeaders().get("ETag"));
+        assertEquals("/v1/products/" + id, response.getHeaders().get("Location"));
+
+        Map<String, AttributeValue> item = api.stored("TENANT#t-create#PRODUCT#" + id);
+        assertEquals("25", item.get("stock").n());
+        assertEquals("t-create", item.get("tenantId").s());
+        assertEquals(id, api.stored("TENANT#t-create#SKU#MUG-001").get("productId").s());
+    }
+
+    @Test
+    void aDuplicateSkuIs409InAnyCaseButFreeForAnotherTenant() {
+        String first = api.createProduct("t-dup", "TEA-1", 5).get("id").textValue();
+
+        APIGatewayProxyResponseEvent again = call(api.create,
+                withBody(withHeader(as(event("create-product.json"), "t-dup"), "Idempotency-Key", null), productBody("tea-1", "Tea", "3.00", "EUR", 1)));
+
+        assertEquals(409, again.getStatusCode());
+        assertEquals("application/problem+json", again.getHeaders().get("Content-Type"));
+        assertTrue(json(again).get("detail").textValue().contains(first));
+        APIGatewayProxyRequestEvent list = as(event("list-products.json"), "t-dup");
+        assertEquals(1, json(call(api.list, list)).get("items").size(), "the refused product must not be stored");
+        assertEquals("TEA-1", api.createProduct("t-dup-other", "TEA-1", 5).get("sku").textValue());
+    }
+
+    @Test
+    void invalidBodiesAre400NamingEachFieldAndStoreNothing() {
+        APIGatewayProxyRequestEvent bad = withHeader(as(event("create-product.json"), "t-invalid"), "Idempotency-Key", null);
+        bad.setBody("{\"sku\":\"has space\",\"name\":\"\",\"price\":{\"amount\":12.5,\"currency\":\"eur\"},\"stock\":-1,"
+                + "\"id\":\"prd_mine\",\"tenantId\":\"t-other\",\"version\":7}");
+
+        APIGatewayProxyResponseEvent response = call(api.create, bad);
+
+        assertEquals(400, response.getStatusCode());
+        assertEquals(Set.of("sku", "name", "price.amount", "price.currency", "stock", "id", "tenantId", "version"),
+                errorFields(response));
+        assertEquals(0, json(call(api.list, as(event("list-products.json"), "t-invalid"))).get("items").size());
+    }
+
+    @Test
+    void moneyIsADecimalStringNeverAFloatAndNeverNegative() {
+        APIGatewayProxyRequestEvent negative = withHeader(as(event("create-product.json"), "t-money"), "Idempotency-Key", null);
+        negative.setBody(productBody("NEG", "Neg", "-1.00", "EUR", 1));
+        assertEquals(Set.of("price.amount"), errorFields(call(api.create, negative)));
+
+        APIGatewayProxyRequestEvent precise = withHeader(as(event("create-product.json"), "t-money"), "Idempotency-Key", null);
+        precise.setBody(productBody("PRECISE", "Precise", "0.1234", "JPY", 1));
+        JsonNode body = json(call(api.create, precise));
+        assertEquals("0.1234", body.get("price").get("amount").textValue());
+        assertEquals("JPY", body.get("price").get("currency").textValue());
+
+        APIGatewayProxyRequestEvent whole = withHeader(as(event("create-product.json"), "t-money"), "Idempotency-Key", null);
+        whole.setBody(productBody("WHOLE", "Whole", "7", "EUR", 1));
+        assertEquals("7.00", json(call(api.create, whole)).get("price").get("amount").textValue());
+    }
+
+    @Test
+    void theBodyMustBeJsonOfAtMost64KiB() {
+        APIGatewayProxyRequestEvent csv = withHeader(as(event("create-product.json"), "t-media"), "Content-Type", "text/csv");
+        assertEquals(415, call(api.create, csv).getStatusCode());
+
+        APIGatewayProxyRequestEvent big = withHeader(as(event("create-product.json"), "t-media"), "Idempotency-Key", null);
+        big.setBody(productBody("BIG", "x".repeat(70_000), "1.00", "EUR", 1));
+        assertEquals(413, call(api.create, big).getStatusCode());
+
+        APIGatewayProxyRequestEvent broken = withHeader(as(event("create-product.json"), "t-media"), "Idempotency-Key", null);
+        broken.setBody("{\"sku\":");
+        assertEquals(Set.of("body"), errorFields(call(api.create, broken)));
+    }
+
+    @Test
+    void aRepeatedCreateWithTheSameKeyAnswersTheSameAndStoresOne() {
+        APIGatewayProxyResponseEvent first = call(api.create, as(event("create-product.json"), "t-idem"));
+        APIGatewayProxyResponseEvent second = call(api.create, as(event("create-product.json"), "t-idem"));
+        APIGatewayProxyResponseEvent other = call(api.create,
+                withBody(as(event("create-product.json"), "t-idem"), productBody("OTHER", "Other", "1.00", "EUR", 1)));
+
+        assertEquals(201, second.getStatusCode());
+        assertEquals(first.getBody(), second.getBody());
+        assertEquals(first.getHeaders().get("ETag"), second.getHeaders().get("ETag"));
+        assertEquals(422, other.getStatusCode());
+        assertEquals(1, json(call(api.list, as(event("list-products.json"), "t-idem"))).get("items").size());
+    }
+
+    @Test
+    void getReturnsTheProductWithItsETagAndHidesOtherTenants() {
+        String id = api.createProduct("t-get", "GET-1", 3).get("id").textValue();
+
+        APIGatewayProxyResponseEvent response = call(api.get, withProductId(as(event("get-product.json"), "t-get"), id));
+        assertEquals(200, response.getStatusCode());
+        assertEquals("GET-1", json(response).get("sku").textValue());
+        assertEquals("\"1\"", response.getHeaders().get("ETag"));
+
+        APIGatewayProxyResponseEvent foreign = call(api.get, withProductId(as(event("get-product.json"), "t-get-other"), id));
+        APIGatewayProxyResponseEvent missing = call(api.get, withProductId(as(event("get-product.json"), "t-get-other"), "prd_nothing"));
+        assertEquals(404, foreign.getStatusCode());
+        assertEquals(json(missing).get("detail"), json(foreign).get("detail"), "another tenant's product looks exactly like none");
+        assertEquals(400, call(api.get, withProductId(as(event("get-product.json"), "t-get"), "bad id!")).getStatusCode());
+    }
+
+    @Test
+    void listPagesWithSealedTokensNewestFirst() {
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            created.add(0, api.createProduct("t-list", "L-" + i, i).get("id").textValue());
+        }
+        List<String> seen = new ArrayList<>();
+        String token = null;
+        int pages = 0;
+        do {
+            APIGatewayProxyRequestEvent event = as(event("list-products.json"), "t-list");
+            Map<String, String> query = new HashMap<>(Map.of("limit", "2"));
+            if (token != null) {
+                query.put("nextToken", token);
+            }
+            event.setQueryStringParameters(query);
+            JsonNode page = json(call(api.list, event));
+            page.get("items").forEach(item -> seen.add(item.get("id").textValue()));
+            token = page.has("nextToken") ? page.get("nextToken").textValue() : null;
+            pages++;
+        } while (token != null && pages < 10);
+        assertEquals(created, seen);
+        assertEquals(3, pages);
+    }
+
+    @Test
+    void badLimitsAndForeignOrTamperedTokensAre400() {
+        api.createProduct("t-token", "T-1", 1);
+        api.createProduct("t-token", "T-2", 1);
+        APIGatewayProxyRequestEvent first = as(event("list-products.json"), "t-token");
+        first.setQueryStringParameters(Map.of("limit", "1"));
+        String token = json(call(api.list, first)).get("nextToken").textValue();
+
+        for (String limit : List.of("0", "101", "ten")) {
+            APIGatewayProxyRequestEvent event = as(event("list-products.json"), "t-token");
+            event.setQueryStringParameters(Map.of("limit", limit));
+            assertEquals(Set.of("limit"), errorFields(call(api.list, event)), limit);
+        }
+        String tampered = (token.charAt(5) == 'A' ? "B" : "A");
+        tampered = token.substring(0, 5) + tampered + token.substring(6);
+        for (Map.Entry<String, String> attempt : Map.of("t-token-other", token, "t-token", tampered).entrySet()) {
+            APIGatewayProxyRequestEvent event = as(event("list-products.json"), attempt.getKey());
+            event.setQueryStringParameters(Map.of("limit", "1", "nextToken", attempt.getValue()));
+            assertEquals(Set.of("nextToken"), errorFields(call(api.list, event)));
+        }
+        APIGatewayProxyRequestEvent otherQuery = as(event("list-products.json"), "t-token");
+        otherQuery.setQueryStringParameters(Map.of("limit", "2", "nextToken", token));
+        assertEquals(400, call(api.list, otherQuery).getStatusCode(), "a token only opens on the query that issued it");
+    }
+
+    @Test
+    void updateNeedsTheCurrentIfMatch() {
+        String id = api.createProduct("t-upd", "UPD-1", 5).get("id").textValue();
+
+        assertEquals(428, call(api.update, update("t-upd", id, null, null)).getStatusCode());
+        assertEquals(412, call(api.update, update("t-upd", id, "\"7\"", null)).getStatusCode());
+        assertEquals(412, call(api.update, update("t-upd", id, "*", null)).getStatusCode());
+        APIGatewayProxyResponseEvent ok = call(api.update, update("t-upd", id, "\"1\"", null));
+        assertEquals(200, ok.getStatusCode());
+        JsonNode body = json(ok);
+        assertEquals("Enamel mug, blue", body.get("name").textValue());
+        assertEquals("13.00", body.get("price").get("amount").textValue());
+        assertEquals(40, body.get("stock").intValue());
+        assertEquals(2, body.get("version").intValue());
+        assertEquals("\"2\"", ok.getHeaders().get("ETag"));
+        assertEquals(412, call(api.update, update("t-upd", id, "\"1\"", null)).getStatusCode(), "the old ETag is spent");
+        assertEquals("40", api.stored("TENANT#t-upd#PRODUCT#" + id).get("stock").n());
+        assertEquals(404, call(api.update, update("t-upd-other", id, "\"2\"", null)).getStatusCode());
+    }
+
+    @Test
+    void anSkuChangeMovesTheClaimOrIs409WhenTaken() {
+        String a = api.createProduct("t-sku", "A-SKU", 1).get("id").textValue();
+        api.createProduct("t-sku", "B-SKU", 1);
+
+        APIGatewayProxyResponseEvent taken = call(api.update, update("t-sku", a, "\"1\"", productBody("b-sku", "A", "1.00", "EUR", 1)));
+        assertEquals(409, taken.getStatusCode());
+        assertEquals("A-SKU", api.stored("TENANT#t-sku#PRODUCT#" + a).get("sku").s());
+
+        APIGatewayProxyResponseEvent moved = call(api.update, update("t-sku", a, "\"1\"", productBody("C-SKU", "A", "1.00", "EUR", 1)));
+        assertEquals(200, moved.getStatusCode());
+        assertEquals("C-SKU", json(moved).get("sku").textValue());
+        assertTrue(api.stored("TENANT#t-sku#SKU#A-SKU").isEmpty());
+        assertEquals("A-SKU", api.createProduct("t-sku", "A-SKU", 1).get("sku").textValue(), "the released sku is free again");
+    }
+
+    @Test
+    void callersNeedAVerifiedTenantAndTheRoutesScope() {
+        APIGatewayProxyRequestEvent anonymous = event("create-product.json");
+        anonymous.getRequestContext().setAuthorizer(null);
+        assertEquals(401, call(api.create, anonymous).getStatusCode());
+
+        APIGatewayProxyRequestEvent readOnly = withScopes(as(event("create-product.json"), "t-scope"), "catalog/read");
+        APIGatewayProxyResponseEvent forbidden = call(api.create, readOnly);
+        assertEquals(403, forbidden.getStatusCode());
+        assertEquals(0, json(call(api.list, as(event("list-products.json"), "t-scope"))).get("items").size());
+
+        String id = api.createProduct("t-scope", "SCOPE-1", 1).get("id").textValue();
+        assertEquals(403, call(api.update, withScopes(update("t-scope", id, "\"1\"", null), "catalog/read")).getStatusCode());
+        assertEquals(403, call(api.get, withScopes(withProductId(as(event("get-product.json"), "t-scope"), id), "orders/read")).getStatusCode());
+        assertFalse(json(forbidden).get("detail").textValue().contains("Exception"));
+    }
+}
