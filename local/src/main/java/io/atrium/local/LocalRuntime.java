@@ -3,6 +3,7 @@ package io.atrium.local;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.atrium.local.apigateway.RestApi;
+import io.atrium.local.auth.CognitoEmulator;
 import io.atrium.local.apigateway.Route;
 import io.atrium.local.dynamodb.DynamoDbLocal;
 import io.atrium.local.http.HttpServer;
@@ -12,6 +13,7 @@ import io.atrium.local.stack.Registry;
 import io.atrium.local.stack.StackDefinition;
 import io.atrium.local.stack.StackGraph;
 import io.atrium.local.template.TemplateException;
+import io.atrium.local.template.TemplateResolver;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -39,6 +41,9 @@ public final class LocalRuntime implements AutoCloseable {
 
     /** Default first port: DynamoDB Local listens here, the APIs on the next ports in stack name order. */
     public static final int DEFAULT_BASE_PORT = 4000;
+
+    /** The local Cognito (token endpoint, JWKS, IdP API) listens on base port + 90 (4090 by default). */
+    public static final int COGNITO_PORT_OFFSET = 90;
 
     /** How to start. */
     public static final class Options {
@@ -162,12 +167,19 @@ public final class LocalRuntime implements AutoCloseable {
         List<LocalStack> started = new ArrayList<>();
         LocalRuntime runtime = null;
         try {
+            // Cognito is the account's: it must listen before the stacks, whose functions get its endpoint
+            CognitoEmulator cognito = CognitoEmulator.start(options.basePort == 0 ? 0 : options.basePort + COGNITO_PORT_OFFSET,
+                    ordered.get(0).config().region().orElse(TemplateResolver.DEFAULT_REGION),
+                    TemplateResolver.DEFAULT_ACCOUNT_ID, options.persistDir == null ? null : options.persistDir.resolve("cognito"));
+            cognito.functions(registry::functionByArn);
+            registry.cognito(cognito);
             for (StackDefinition def : ordered) {
                 started.add(LocalStack.start(def, registry, db.client(), db.endpoint(), workDir, options.tablePrefix));
             }
             runtime = new LocalRuntime(root, db, ownDb, registry, started, List.copyOf(options.services), workDir,
                     System.currentTimeMillis());
             runtime.serve(options.basePort);
+            runtime.extra.putAll(cognito.endpoints());
             for (LocalService s : options.services) {
                 Map<String, Object> more = s.start(runtime);
                 if (more != null) {
@@ -175,9 +187,15 @@ public final class LocalRuntime implements AutoCloseable {
                 }
             }
         } catch (RuntimeException | Error e) {
+            if (runtime == null) {
+                closeCognito(registry);
+            }
             closeQuietly(runtime, started, ownDb ? db : null, workDir);
             throw e;
         } catch (Exception e) {
+            if (runtime == null) {
+                closeCognito(registry);
+            }
             closeQuietly(runtime, started, ownDb ? db : null, workDir);
             throw new IllegalStateException("a local service did not start: " + e, e);
         }
@@ -199,6 +217,12 @@ public final class LocalRuntime implements AutoCloseable {
             db.close();
         }
         deleteTree(workDir);
+    }
+
+    private static void closeCognito(Registry registry) {
+        if (registry.cognito() != null) {
+            registry.cognito().close();
+        }
     }
 
     private void serve(int basePort) throws IOException {
@@ -373,6 +397,7 @@ public final class LocalRuntime implements AutoCloseable {
             }
         }
         servers.forEach(HttpServer::close);
+        closeCognito(registry);
         stacks.forEach(LocalStack::close);
         if (ownsDynamoDb) {
             dynamoDb.close();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.atrium.local.http.HttpRequest;
 import io.atrium.local.http.HttpResponse;
 import io.atrium.local.lambda.LocalFunction;
+import io.atrium.local.usage.UsagePlans;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
@@ -48,13 +49,15 @@ public final class RestApi implements Function<HttpRequest, HttpResponse> {
     private final Map<String, String> stageVariables;
     private final Authorizer preflightAuthorizer;
     private final Map<String, CachedPolicy> authorizerCache = new ConcurrentHashMap<>();
+    private volatile UsagePlans usagePlans;
+    private volatile String apiKeySource = "HEADER";
     private volatile int port;
 
     private record CachedPolicy(AuthorizerResult result, long expiresAtMillis) {
     }
 
-    /** What an authorizer said: principal, policy statements and context. */
-    record AuthorizerResult(String principalId, JsonNode policy, Map<String, Object> context) {
+    /** What an authorizer said: principal, policy statements, context and the API key that meters the caller. */
+    record AuthorizerResult(String principalId, JsonNode policy, Map<String, Object> context, String usageIdentifierKey) {
     }
 
     /**
@@ -97,6 +100,15 @@ public final class RestApi implements Function<HttpRequest, HttpResponse> {
         return routes;
     }
 
+    /**
+     * The account's usage plans, applied to routes that require an API key, and where the key comes from:
+     * {@code HEADER} ({@code x-api-key}) or {@code AUTHORIZER} (the authorizer's {@code usageIdentifierKey}).
+     */
+    public void usagePlans(UsagePlans plans, String keySource) {
+        this.usagePlans = plans;
+        this.apiKeySource = keySource;
+    }
+
     /** Tells the API its port, for the Host-less parts of the event (domainName). */
     public void port(int port) {
         this.port = port;
@@ -128,6 +140,12 @@ public final class RestApi implements Function<HttpRequest, HttpResponse> {
             HttpResponse refused = authorize(route.authorizer(), request, event, method, rawResourcePath, requestId);
             if (refused != null) {
                 return refused;
+            }
+        }
+        if (route.apiKeyRequired() && usagePlans != null) {
+            HttpResponse limited = meter(request, event, requestId);
+            if (limited != null) {
+                return limited;
             }
         }
         LocalFunction.Result result = route.function().invoke(event, requestId, INTEGRATION_TIMEOUT_MS);
@@ -526,7 +544,45 @@ public final class RestApi implements Function<HttpRequest, HttpResponse> {
         @SuppressWarnings("unchecked")
         Map<String, Object> requestContext = (Map<String, Object>) event.get("requestContext");
         requestContext.put("authorizer", authContext);
+        if ("AUTHORIZER".equals(apiKeySource) && result.usageIdentifierKey() != null) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> identity = (Map<String, Object>) requestContext.get("identity");
+            identity.put("apiKey", result.usageIdentifierKey());
+        }
         return null;
+    }
+
+    /**
+     * API Gateway's usage plan step, after the authorizer: no key in a plan of this stage is 403, over the
+     * plan's rate 429 "Too Many Requests", over its quota 429 "Limit Exceeded", both with Retry-After (the
+     * stacks' GatewayResponses add it in AWS).
+     */
+    private HttpResponse meter(HttpRequest request, Map<String, Object> event, String requestId) {
+        String key;
+        if ("AUTHORIZER".equals(apiKeySource)) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> requestContext = (Map<String, Object>) event.get("requestContext");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> identity = (Map<String, Object>) requestContext.get("identity");
+            Object value = identity.get("apiKey");
+            key = value == null ? null : value.toString();
+        } else {
+            key = request.header("x-api-key");
+        }
+        UsagePlans.Decision decision = usagePlans.consume(apiId, stage, key);
+        return switch (decision.outcome()) {
+            case ALLOWED -> null;
+            case FORBIDDEN -> gatewayError(403, "Forbidden", "ForbiddenException", requestId);
+            case THROTTLED -> withRetryAfter(gatewayError(429, "Too Many Requests", "TooManyRequestsException", requestId),
+                    decision.retryAfterSeconds());
+            case QUOTA_EXCEEDED -> withRetryAfter(gatewayError(429, "Limit Exceeded", "LimitExceededException", requestId),
+                    decision.retryAfterSeconds());
+        };
+    }
+
+    private static HttpResponse withRetryAfter(HttpResponse response, long seconds) {
+        response.headers().add(Map.entry("Retry-After", Long.toString(seconds)));
+        return response;
     }
 
     private static AuthorizerResult parseAuthorizerOutput(JsonNode output) {
@@ -549,7 +605,9 @@ public final class RestApi implements Function<HttpRequest, HttpResponse> {
                 context.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText());
             }
         }
-        return new AuthorizerResult(principal.asText(), policy, context);
+        JsonNode usageKey = output.get("usageIdentifierKey");
+        return new AuthorizerResult(principal.asText(), policy, context,
+                usageKey == null || usageKey.isNull() ? null : usageKey.asText());
     }
 
     @Override

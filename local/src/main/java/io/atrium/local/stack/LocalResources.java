@@ -1,7 +1,10 @@
 package io.atrium.local.stack;
 
+import io.atrium.local.auth.CognitoEmulator;
 import io.atrium.local.template.MapNode;
+import io.atrium.local.template.Node;
 import io.atrium.local.template.ResourceReferences;
+import io.atrium.local.template.ScalarNode;
 import io.atrium.local.template.Template;
 import java.util.HashMap;
 import java.util.Locale;
@@ -25,7 +28,8 @@ final class LocalResources implements ResourceReferences {
     /** Types the local runtime runs. */
     static final Set<String> EMULATED = Set.of("AWS::DynamoDB::Table", "AWS::Serverless::SimpleTable",
             "AWS::Serverless::Function", "AWS::Serverless::Api", "AWS::Serverless::LayerVersion", "AWS::SSM::Parameter",
-            "AWS::SecretsManager::Secret");
+            "AWS::SecretsManager::Secret", "AWS::Cognito::UserPool", "AWS::Cognito::UserPoolClient",
+            "AWS::Cognito::UserPoolResourceServer", "AWS::Cognito::UserPoolDomain");
 
     private final String stackName;
     private final String region;
@@ -34,6 +38,7 @@ final class LocalResources implements ResourceReferences {
     private final Map<String, String> streamArns = new HashMap<>();
     private final Map<String, String> functionNames;
     private final Map<String, String> names = new HashMap<>();
+    private CognitoEmulator cognito;
 
     LocalResources(String stackName, String region, String account, Map<String, String> tableNames,
             Map<String, String> functionNames) {
@@ -42,6 +47,11 @@ final class LocalResources implements ResourceReferences {
         this.account = account;
         this.tableNames = tableNames;
         this.functionNames = functionNames;
+    }
+
+    /** Where Ref/GetAtt of AWS::Cognito::* resources come from. */
+    void cognito(CognitoEmulator cognito) {
+        this.cognito = cognito;
     }
 
     void streamArn(String logicalId, String arn) {
@@ -95,7 +105,14 @@ final class LocalResources implements ResourceReferences {
                 }
                 return suffix.equals("Version") ? functionArn(id) + ":1" : null;
             case "AWS::Serverless::Api":
+                if ("Stage".equals(suffix)) {
+                    Node stage = Template.properties(resource).get("StageName");
+                    return stage instanceof ScalarNode s ? s.text() : null;
+                }
                 return apiId(stackName, id);
+            case "AWS::Cognito::UserPool", "AWS::Cognito::UserPoolClient", "AWS::Cognito::UserPoolResourceServer",
+                    "AWS::Cognito::UserPoolDomain":
+                return cognito == null ? null : cognito.ref(stackName, id, type, resource);
             case "AWS::Serverless::LayerVersion":
                 return names.get(id);
             case "AWS::SSM::Parameter", "AWS::Logs::LogGroup", "AWS::CloudWatch::Alarm", "AWS::CloudWatch::CompositeAlarm",
@@ -153,6 +170,8 @@ final class LocalResources implements ResourceReferences {
                         + ref(logicalId, type, resource) : null;
             case "AWS::SecretsManager::Secret":
                 return attribute.equals("Id") ? ref(logicalId, type, resource) : null;
+            case "AWS::Cognito::UserPool", "AWS::Cognito::UserPoolClient":
+                return cognito == null ? null : cognito.getAtt(stackName, logicalId, type, attribute);
             default:
                 return null;
         }

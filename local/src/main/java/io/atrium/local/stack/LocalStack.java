@@ -36,7 +36,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** An Api event of a function, before its Api is built. */
     private record ApiEvent(String functionId, LocalFunction function, String apiLogicalId, String path, String method,
-            Node authorizer, Node at) {
+            Node authorizer, Node apiKeyRequired, Node at) {
     }
 
     private final StackDefinition definition;
@@ -97,6 +97,7 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> tableNames = new LinkedHashMap<>();
         Map<String, String> functionNames = new LinkedHashMap<>();
         LocalResources resources = new LocalResources(def.stackName(), region, account, tableNames, functionNames);
+        resources.cognito(registry.cognito());
         TemplateResolver r = TemplateResolver.builder(t)
                 .samConfig(def.config())
                 .stackName(def.stackName())
@@ -178,6 +179,8 @@ public final class LocalStack implements AutoCloseable {
             }
         }
 
+        AccountResources.provision(def, r, created, registry, resources);
+
         Map<String, LocalFunction> functions = new LinkedHashMap<>();
         List<ApiEvent> apiEvents = new ArrayList<>();
         Map<String, String> apiIdToLogical = new HashMap<>();
@@ -217,8 +220,9 @@ public final class LocalStack implements AutoCloseable {
                 }
                 Node auth = ep.get("Auth");
                 Node authorizer = auth == null ? null : auth.asMap().get("Authorizer");
+                Node apiKeyRequired = auth == null ? null : auth.asMap().get("ApiKeyRequired");
                 apiEvents.add(new ApiEvent(id, fn, apiLogical, ep.require("Path").asText(),
-                        ep.require("Method").asText(), authorizer, event));
+                        ep.require("Method").asText(), authorizer, apiKeyRequired, event));
             }
         }
 
@@ -304,6 +308,11 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint.toString());
+        if (registry.cognito() != null) {
+            // Cognito's issuer URLs become the local issuer's, and the Cognito SDK reaches the local Cognito
+            env.replaceAll((k, v) -> registry.cognito().localize(v));
+            env.put("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER", registry.cognito().endpoint().toString());
+        }
         int timeout = props.has("Timeout") ? props.get("Timeout").asInt() : 3;
         int memory = props.has("MemorySize") ? props.get("MemorySize").asInt() : 128;
         String handler = props.require("Handler").asText();
@@ -337,6 +346,7 @@ public final class LocalStack implements AutoCloseable {
         Map<String, Authorizer> authorizers = new LinkedHashMap<>();
         Authorizer defaultAuthorizer = null;
         boolean preflightAuth = true;
+        boolean apiKeysByDefault = false;
         Node authNode = props.get("Auth");
         if (authNode != null) {
             MapNode auth = authNode.asMap();
@@ -359,9 +369,7 @@ public final class LocalStack implements AutoCloseable {
                 preflightAuth = pre.asBoolean();
             }
             Node apiKey = auth.get("ApiKeyRequired");
-            if (apiKey != null && apiKey.asBoolean()) {
-                System.err.println(apiKey.location() + ": note: API keys and usage plans are not enforced locally yet");
-            }
+            apiKeysByDefault = apiKey != null && apiKey.asBoolean();
         }
         RouteTable table = new RouteTable();
         for (ApiEvent e : events) {
@@ -382,14 +390,18 @@ public final class LocalStack implements AutoCloseable {
                 }
             }
             String method = e.method().toUpperCase(Locale.ROOT);
+            boolean apiKeyRequired = e.apiKeyRequired() != null ? e.apiKeyRequired().asBoolean() : apiKeysByDefault;
             try {
-                table.add(new Route(method, e.path(), e.function(), routeAuth));
+                table.add(new Route(method, e.path(), e.function(), routeAuth, apiKeyRequired));
             } catch (IllegalArgumentException ex) {
                 throw e.at().error(ex.getMessage());
             }
         }
-        return new RestApi(def.name(), id, LocalResources.apiId(def.stackName(), id), stage, region, account, table, cors,
-                binary, variables, preflightAuth ? defaultAuthorizer : null);
+        RestApi api = new RestApi(def.name(), id, LocalResources.apiId(def.stackName(), id), stage, region, account, table,
+                cors, binary, variables, preflightAuth ? defaultAuthorizer : null);
+        Node keySource = props.get("ApiKeySourceType");
+        api.usagePlans(registry.usagePlans(), keySource == null ? "HEADER" : keySource.asText());
+        return api;
     }
 
     private static Authorizer authorizer(String name, MapNode a, Registry registry) {

@@ -2,11 +2,13 @@ package io.atrium.local.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.atrium.local.auth.CognitoEmulator;
 import io.atrium.local.lambda.LocalFunction;
 import io.atrium.local.lambda.LocalLayer;
 import io.atrium.local.template.DynamicReferences;
 import io.atrium.local.template.Location;
 import io.atrium.local.template.TemplateException;
+import io.atrium.local.usage.UsagePlans;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,6 +25,22 @@ public final class Registry implements DynamicReferences {
     private final Map<String, String> secrets = new LinkedHashMap<>();
     private final Map<String, LocalLayer> layers = new LinkedHashMap<>();
     private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
+    private final UsagePlans usagePlans = new UsagePlans();
+    private volatile CognitoEmulator cognito;
+
+    /** The account's Cognito stand-in, or null when none runs (Cognito resources then fail to start). */
+    public CognitoEmulator cognito() {
+        return cognito;
+    }
+
+    public void cognito(CognitoEmulator cognito) {
+        this.cognito = cognito;
+    }
+
+    /** The account's API keys and usage plans (API Gateway's, enforced by every RestApi that requires keys). */
+    public UsagePlans usagePlans() {
+        return usagePlans;
+    }
 
     public synchronized void export(String name, String value, String stack, Location at) {
         String other = exportedBy.putIfAbsent(name, stack);
