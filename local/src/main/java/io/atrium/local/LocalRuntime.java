@@ -151,7 +151,7 @@ public final class LocalRuntime implements AutoCloseable {
         }
         List<StackDefinition> definitions = new ArrayList<>();
         for (Path f : files) {
-            definitions.add(StackDefinition.read(f));
+            definitions.add(StackDefinition.read(root, f));
         }
         List<StackDefinition> ordered = StackGraph.order(definitions);
 

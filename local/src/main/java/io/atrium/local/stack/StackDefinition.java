@@ -10,11 +10,14 @@ import java.nio.file.Path;
  */
 public record StackDefinition(String name, Path dir, Template template, SamConfig config, String stackName) {
 
-    public static StackDefinition read(Path templateFile) {
+    /** Reads {@code templateFile}; messages name it relative to {@code root}, e.g. {@code partner/template.yaml}. */
+    public static StackDefinition read(Path root, Path templateFile) {
         Path file = templateFile.toAbsolutePath().normalize();
         Path dir = file.getParent();
         String name = dir.getFileName().toString();
-        Template template = Template.read(file);
+        Path base = root.toAbsolutePath().normalize();
+        String display = file.startsWith(base) ? base.relativize(file).toString().replace('\\', '/') : file.toString();
+        Template template = Template.read(file, display);
         SamConfig config = SamConfig.read(dir.resolve("samconfig.toml"));
         return new StackDefinition(name, dir, template, config, config.stackName().orElse("atrium-" + name));
     }
