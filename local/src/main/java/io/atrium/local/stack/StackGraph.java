@@ -169,7 +169,10 @@ public final class StackGraph {
                 .dynamicReferences(new DynamicReferences() {
                     @Override
                     public String secret(String secretId, String jsonKey) {
-                        secrets.putIfAbsent(secretId, current[0]);
+                        // "probe-<logicalId>": a !Ref to a secret of this same stack, which orders nothing
+                        if (!secretId.startsWith("probe-")) {
+                            secrets.putIfAbsent(secretId, current[0]);
+                        }
                         return "probe-secret";
                     }
 

@@ -27,6 +27,8 @@ public final class TemplateResolver {
     public static final String DEFAULT_REGION = "us-east-1";
     public static final String DEFAULT_ACCOUNT_ID = "123456789012";
 
+    private static final Set<String> SAM_REF_SUFFIXES = Set.of("Alias", "Version", "Stage", "Deployment");
+
     private static final Pattern DYNAMIC = Pattern.compile("\\{\\{resolve:([a-z-]+):([^}]*)}}");
 
     /** Marker for {@code AWS::NoValue}: the enclosing key or list item disappears. */
@@ -397,6 +399,11 @@ public final class TemplateResolver {
             return relocate(value, at);
         }
         MapNode resource = template.resource(name).orElse(null);
+        int dot = name.indexOf('.');
+        if (resource == null && dot > 0 && SAM_REF_SUFFIXES.contains(name.substring(dot + 1))) {
+            // SAM's generated resources: Function.Alias / Function.Version, Api.Stage / Api.Deployment
+            resource = template.resource(name.substring(0, dot)).orElse(null);
+        }
         if (resource == null) {
             throw at.error("Ref to '" + name + "': no such parameter, pseudo parameter or resource");
         }
