@@ -1,9 +1,9 @@
 package io.atrium.partner.service;
 
-import io.atrium.shared.api.Ids;
 import io.atrium.shared.domain.partner.Partner;
 import io.atrium.shared.domain.partner.PartnerRepository;
 import io.atrium.shared.domain.partner.PartnerStatus;
+import io.atrium.shared.domain.tenant.OwnedIds;
 import io.atrium.shared.error.NotFoundException;
 import io.atrium.shared.paging.Listing;
 import io.atrium.shared.paging.Paginator;
@@ -27,7 +27,8 @@ public final class PartnerService {
     public Partner create(String tenantId, PartnerDetails details) {
         Instant now = now();
         PartnerStatus status = details.status() == null ? PartnerStatus.ACTIVE : details.status();
-        Partner partner = new Partner(tenantId, Ids.newId("par"), details.name(), details.email(), details.country(),
+        // an owned id: a later 404 for another tenant can log whose partner it was (ADR 0202)
+        Partner partner = new Partner(tenantId, OwnedIds.current().newId("par", tenantId), details.name(), details.email(), details.country(),
                 details.taxId(), status, 0, 1, now, now);
         return partners.create(partner);
     }
