@@ -21,9 +21,15 @@ import io.atrium.shared.error.PreconditionFailedException;
 import io.atrium.shared.paging.Page;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -185,6 +191,39 @@ class DynamoDbOrderRepositoryTest {
         assertEquals(List.of("o1"),
                 orders.list("t-olist", Optional.of(OrderStatus.CANCELLED), 10, Map.of()).items().stream().map(Order::id).toList());
         assertTrue(orders.list("t-olist-other", Optional.empty(), 10, Map.of()).items().isEmpty());
+    }
+
+    @Test
+    void sixtyFourConcurrentPlacementsNeverOversell() throws Exception {
+        Product product = product("t-rush", "p", "1.00", 10);
+        ExecutorService pool = Executors.newFixedThreadPool(64);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> outcomes = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                String id = "o" + i;
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        orders.place(order("t-rush", id, T0, line(product, 1)));
+                        return "placed";
+                    } catch (ConflictException e) {
+                        return "conflict";
+                    }
+                }));
+            }
+            start.countDown();
+            List<String> results = new ArrayList<>();
+            for (Future<String> outcome : outcomes) {
+                results.add(outcome.get(60, TimeUnit.SECONDS));
+            }
+            assertEquals(10, results.stream().filter("placed"::equals).count());
+            assertEquals(54, results.stream().filter("conflict"::equals).count());
+            assertEquals(0, stock("t-rush", "p"));
+            assertEquals(10, orders.list("t-rush", Optional.empty(), 100, Map.of()).items().size());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -1,0 +1,6 @@
+package io.atrium.order.dto;
+
+/** One line of an order as the API shows it: the product as it was priced when the order was placed. */
+public record OrderLineResponse(String productId, String sku, String name, long quantity, MoneyDto unitPrice,
+                                MoneyDto lineTotal) {
+}

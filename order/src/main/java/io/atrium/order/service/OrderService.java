@@ -1,0 +1,147 @@
+package io.atrium.order.service;
+
+import io.atrium.shared.domain.tenant.OwnedIds;
+import io.atrium.shared.domain.order.Order;
+import io.atrium.shared.domain.order.OrderLine;
+import io.atrium.shared.domain.order.OrderRepository;
+import io.atrium.shared.domain.order.OrderStatus;
+import io.atrium.shared.domain.order.PriceChangedException;
+import io.atrium.shared.domain.product.Product;
+import io.atrium.shared.domain.product.ProductRepository;
+import io.atrium.shared.error.ConflictException;
+import io.atrium.shared.error.NotFoundException;
+import io.atrium.shared.error.PreconditionFailedException;
+import io.atrium.shared.log.JsonLog;
+import io.atrium.shared.paging.Listing;
+import io.atrium.shared.paging.Paginator;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The order rules; knows nothing of HTTP. Prices come from the catalog; stock is taken and given back by
+ * the repository in the same transaction as the order, so the checks here only spare a doomed write.
+ */
+public final class OrderService {
+    /** How often an order is priced again when a product's price moves between pricing and writing it. */
+    static final int PRICING_ATTEMPTS = 3;
+
+    private final ProductRepository products;
+    private final OrderRepository orders;
+    private final OrderEvents events;
+    private final Paginator paginator;
+    private final Clock clock;
+    private final JsonLog log = new JsonLog("order");
+
+    public OrderService(ProductRepository products, OrderRepository orders, OrderEvents events, Paginator paginator,
+                        Clock clock) {
+        this.products = products;
+        this.orders = orders;
+        this.events = events;
+        this.paginator = paginator;
+        this.clock = clock;
+    }
+
+    /**
+     * Places a PENDING order for {@code requested} (distinct products, validated by the caller) at the
+     * catalog's current prices, reserving the stock of every line or none.
+     */
+    public Order place(String tenantId, List<RequestedLine> requested) {
+        for (int attempt = 1; ; attempt++) {
+            Order order = price(tenantId, requested);
+            try {
+                Order placed = orders.place(order);
+                announce(placed);
+                return placed;
+            } catch (PriceChangedException e) {
+                if (attempt == PRICING_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    public Order get(String tenantId, String orderId) {
+        return orders.find(tenantId, orderId).orElseThrow(() -> new NotFoundException("No order with this id."));
+    }
+
+    public Listing<Order> list(String tenantId, Optional<OrderStatus> status, int limit, Optional<String> nextToken) {
+        String query = "orders?status=" + status.map(Enum::name).orElse("") + "&limit=" + limit;
+        return paginator.page(tenantId, query, nextToken, startKey -> orders.list(tenantId, status, limit, startKey));
+    }
+
+    /**
+     * Cancels a PENDING or CONFIRMED order and puts its stock back. A cancelled order is a 409 whatever the
+     * If-Match, since no version of it could be cancelled again.
+     */
+    public Order cancel(String tenantId, String orderId, long expectedVersion) {
+        Order current = get(tenantId, orderId);
+        if (!current.status().isCancellable()) {
+            throw new ConflictException("The order is already cancelled.");
+        }
+        if (current.version() != expectedVersion) {
+            throw new PreconditionFailedException("If-Match does not match the current version of the order.");
+        }
+        return orders.cancel(current, expectedVersion, now());
+    }
+
+    /** For the order worker: PENDING -> CONFIRMED; a repeat changes nothing, a cancelled order is a 409. */
+    public Order confirm(String tenantId, String orderId) {
+        return orders.confirm(tenantId, orderId, now());
+    }
+
+    private Order price(String tenantId, List<RequestedLine> requested) {
+        List<String> ids = requested.stream().map(RequestedLine::productId).toList();
+        Map<String, Product> found = products.findAll(tenantId, ids);
+        List<String> missing = ids.stream().filter(id -> !found.containsKey(id)).toList();
+        if (!missing.isEmpty()) {
+            // The first id is handed on so a reference to another tenant's product is logged as such.
+            throw new NotFoundException((missing.size() == 1 ? "No product with id " : "No products with ids ")
+                    + String.join(", ", missing) + ".", missing.get(0));
+        }
+        TreeSet<String> currencies = new TreeSet<>();
+        found.values().forEach(p -> currencies.add(p.price().currency()));
+        if (currencies.size() > 1) {
+            throw new ConflictException("The products are priced in different currencies (" + String.join(", ", currencies)
+                    + "); one order has one currency.");
+        }
+        List<OrderLine> lines = new ArrayList<>();
+        Map<String, String> shortages = new LinkedHashMap<>();
+        for (RequestedLine line : requested) {
+            Product product = found.get(line.productId());
+            if (product.stock() < line.quantity()) {
+                shortages.put(product.id(), "product " + product.id() + " has " + product.stock() + " left, the order needs "
+                        + line.quantity());
+            }
+            lines.add(new OrderLine(product.id(), product.sku(), product.name(), line.quantity(), product.price()));
+        }
+        if (!shortages.isEmpty()) {
+            throw new ConflictException("Not enough stock: " + String.join("; ", shortages.values()) + ". Nothing was reserved.");
+        }
+        Instant now = now();
+        return new Order(tenantId, OwnedIds.current().newId("ord", tenantId), OrderStatus.PENDING, lines, Order.totalOf(lines), 1, now, now);
+    }
+
+    private void announce(Order order) {
+        try {
+            events.placed(order);
+        } catch (RuntimeException e) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("event", "orderPlacedNotDelivered");
+            line.put("tenantId", order.tenantId());
+            line.put("orderId", order.id());
+            line.put("error", e.getClass().getName());
+            log.error(line);
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}
