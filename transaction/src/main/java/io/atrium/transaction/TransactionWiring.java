@@ -1,0 +1,44 @@
+package io.atrium.transaction;
+
+import io.atrium.shared.Platform;
+import io.atrium.shared.api.Idempotency;
+import io.atrium.shared.domain.tenant.OwnedIds;
+import io.atrium.shared.repository.dynamodb.DynamoDbContractRepository;
+import io.atrium.shared.repository.dynamodb.DynamoDbStatementRepository;
+import io.atrium.shared.repository.dynamodb.DynamoDbTransactionRepository;
+import io.atrium.transaction.service.StatementLedger;
+import io.atrium.transaction.service.StatementService;
+import io.atrium.transaction.service.TransactionService;
+
+/** The transaction functions' object graph, built once per container at class init (and snapshotted by SnapStart). */
+public final class TransactionWiring {
+    private TransactionWiring() {
+    }
+
+    public static TransactionService service() {
+        return ServiceHolder.SERVICE;
+    }
+
+    public static Idempotency idempotency() {
+        return Platform.idempotency();
+    }
+
+    /** For the statements stream consumer to come; only it will need STATEMENT_TABLE. */
+    public static StatementLedger statements() {
+        return StatementsHolder.STATEMENTS;
+    }
+
+    private static final class ServiceHolder {
+        static final TransactionService SERVICE = new TransactionService(
+                new DynamoDbTransactionRepository(Platform.dynamoDb(), Platform.table("TRANSACTION_TABLE"), Platform.table("CONTRACT_TABLE")),
+                DynamoDbContractRepository.reader(Platform.dynamoDb(), Platform.table("CONTRACT_TABLE")),
+                Platform.paginator(),
+                OwnedIds.current(),
+                Platform.clock());
+    }
+
+    private static final class StatementsHolder {
+        static final StatementLedger STATEMENTS = new StatementService(
+                new DynamoDbStatementRepository(Platform.dynamoDb(), Platform.table("STATEMENT_TABLE")));
+    }
+}

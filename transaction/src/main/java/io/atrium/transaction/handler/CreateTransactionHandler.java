@@ -1,0 +1,40 @@
+package io.atrium.transaction.handler;
+
+import io.atrium.shared.api.ApiHandler;
+import io.atrium.shared.api.ApiRequest;
+import io.atrium.shared.api.ApiResponse;
+import io.atrium.shared.api.Idempotency;
+import io.atrium.shared.domain.transaction.Transaction;
+import io.atrium.transaction.TransactionWiring;
+import io.atrium.transaction.dto.CreateTransactionRequest;
+import io.atrium.transaction.mapper.TransactionMapper;
+import io.atrium.transaction.service.TransactionService;
+
+/**
+ * {@code POST /transactions} with a required Idempotency-Key: 201 with the stored transaction. A repeat with
+ * the same key and body answers the first answer again and moves no money twice.
+ */
+public final class CreateTransactionHandler extends ApiHandler {
+    private final TransactionService service;
+    private final Idempotency idempotency;
+
+    public CreateTransactionHandler() {
+        this(TransactionWiring.service(), TransactionWiring.idempotency());
+    }
+
+    public CreateTransactionHandler(TransactionService service, Idempotency idempotency) {
+        super("transaction", "createTransaction", "transactions/write");
+        this.service = service;
+        this.idempotency = idempotency;
+    }
+
+    @Override
+    protected ApiResponse handle(ApiRequest request) {
+        return idempotency.run(request, "createTransaction", true, () -> {
+            CreateTransactionRequest body = request.body(CreateTransactionRequest.class);
+            Transaction transaction = service.record(request.tenantId(), TransactionMapper.toDetails(body));
+            return ApiResponse.resource(201, TransactionMapper.toResponse(transaction), transaction.version())
+                    .withHeader("Location", "/v1/transactions/" + transaction.id());
+        });
+    }
+}

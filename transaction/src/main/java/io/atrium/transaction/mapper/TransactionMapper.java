@@ -1,0 +1,31 @@
+package io.atrium.transaction.mapper;
+
+import io.atrium.shared.domain.Money;
+import io.atrium.shared.domain.contract.Currencies;
+import io.atrium.shared.domain.transaction.Transaction;
+import io.atrium.shared.domain.transaction.TransactionType;
+import io.atrium.transaction.dto.CreateTransactionRequest;
+import io.atrium.transaction.dto.MoneyBody;
+import io.atrium.transaction.dto.TransactionResponse;
+import io.atrium.transaction.service.TransactionDetails;
+import java.math.BigDecimal;
+
+/** dto <-> domain for transactions. Amounts stay BigDecimal from the request's string to the response's. */
+public final class TransactionMapper {
+    private TransactionMapper() {
+    }
+
+    public static TransactionDetails toDetails(CreateTransactionRequest request) {
+        return new TransactionDetails(request.contractId(), TransactionType.valueOf(request.type()),
+                Currencies.normalized(new BigDecimal(request.amount().amount()), request.amount().currency()), request.reference().strip());
+    }
+
+    public static MoneyBody toBody(Money money) {
+        return new MoneyBody(Currencies.normalized(money.amount(), money.currency()).amount().toPlainString(), money.currency());
+    }
+
+    public static TransactionResponse toResponse(Transaction transaction) {
+        return new TransactionResponse(transaction.id(), transaction.contractId(), transaction.type().name(),
+                toBody(transaction.amount()), transaction.reference(), transaction.version(), transaction.createdAt().toString());
+    }
+}
