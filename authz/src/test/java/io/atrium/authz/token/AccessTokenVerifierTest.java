@@ -1,0 +1,117 @@
+package io.atrium.authz.token;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import io.atrium.authz.service.AuthorizerService;
+import io.atrium.authz.service.CallerStanding;
+import io.atrium.authz.service.InMemoryTenants;
+import io.atrium.local.auth.JwtAttackCorpus;
+import io.atrium.local.auth.JwtAttackCorpus.Attack;
+import io.atrium.shared.domain.tenant.Client;
+import io.atrium.shared.domain.tenant.Scopes;
+import io.atrium.shared.domain.tenant.Tenant;
+import io.atrium.shared.domain.tenant.TenantStatus;
+import io.atrium.shared.domain.tenant.Tier;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class AccessTokenVerifierTest {
+    static final Tokens TOKENS = new Tokens();
+    static final String FOREIGN_CLIENT = "client2abcdefghijklmnopqrs";
+
+    private final Clock clock = Clock.systemUTC();
+    private final InMemoryTenants tenants = new InMemoryTenants();
+    private final AuthorizerService authorizer;
+
+    AccessTokenVerifierTest() {
+        Instant now = Instant.now();
+        tenants.tenants.put(Tokens.TENANT, new Tenant(Tokens.TENANT, "Acme", Tier.STANDARD, TenantStatus.ACTIVE, 1, now, now));
+        tenants.clients.put(Tokens.CLIENT, new Client(Tokens.TENANT, Tokens.CLIENT, "default", Scopes.TENANT_SCOPES, now));
+        String otherTenant = "ten_BBBBBBBBBBBBBBBBBBBBBB";
+        tenants.tenants.put(otherTenant, new Tenant(otherTenant, "Other", Tier.BASIC, TenantStatus.ACTIVE, 1, now, now));
+        tenants.clients.put(FOREIGN_CLIENT, new Client(otherTenant, FOREIGN_CLIENT, "default", Scopes.TENANT_SCOPES, now));
+        AccessTokenVerifier verifier = new AccessTokenVerifier(Tokens.ISSUER, new JwksCache(TOKENS::publicKeys, clock), clock);
+        authorizer = new AuthorizerService(verifier, new CallerStanding(tenants, clock),
+                Map.of(Tier.BASIC, "key-basic", Tier.STANDARD, "key-standard", Tier.PREMIUM, "key-premium"), "adminclient");
+    }
+
+    static Stream<Attack> attacks() {
+        JWTClaimsSet valid = Tokens.claims(Instant.now()).build();
+        List<Attack> corpus = JwtAttackCorpus.attacks(valid, (header, claims) -> Tokens.sign(header, claims, TOKENS.key),
+                TOKENS.key.toPublicJWK(), FOREIGN_CLIENT);
+        return corpus.stream();
+    }
+
+    @Test
+    void aValidTokenGrantsItsTenantScopesAndTheTiersKey() throws Exception {
+        AuthorizerService.Grant grant = authorizer.authorize("Bearer " + TOKENS.sign(Tokens.claims(Instant.now()).build()));
+
+        assertEquals(Tokens.TENANT, grant.tenantId());
+        assertEquals(Tokens.CLIENT, grant.clientId());
+        assertEquals("partners/read partners/write", grant.scopes());
+        assertEquals("key-standard", grant.usageIdentifierKey());
+        assertEquals("standard", grant.context().get("tier"));
+    }
+
+    @Test
+    void theCorpusHasAtLeastFifteenKinds() {
+        assertEquals(true, attacks().count() >= 15, "attack kinds: " + attacks().count());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("attacks")
+    void everyAttackIsRefused(Attack attack) {
+        assertThrows(TokenRejectedException.class, () -> authorizer.authorize(attack.authorization()));
+    }
+
+    @Test
+    void clockSkewOfSixtySecondsIsTolerated() throws Exception {
+        Instant now = Instant.now();
+        String justExpired = TOKENS.sign(Tokens.claims(now).expirationTime(java.util.Date.from(now.minusSeconds(30))).build());
+        String soonValid = TOKENS.sign(Tokens.claims(now).notBeforeTime(java.util.Date.from(now.plusSeconds(30))).build());
+
+        assertEquals(Tokens.TENANT, authorizer.authorize("Bearer " + justExpired).tenantId());
+        assertEquals(Tokens.TENANT, authorizer.authorize("bearer " + soonValid).tenantId());
+    }
+
+    @Test
+    void aSuspendedTenantsTokensAreRefused() {
+        Tenant t = tenants.tenants.get(Tokens.TENANT);
+        tenants.tenants.put(t.id(), t.with(t.tier(), TenantStatus.SUSPENDED, Instant.now()));
+
+        assertThrows(TokenRejectedException.class,
+                () -> authorizer.authorize("Bearer " + TOKENS.sign(Tokens.claims(Instant.now()).build())));
+    }
+
+    @Test
+    void thePlatformAdminScopeReachesHandlersAsAdminOnlyForTheAdminClient() throws Exception {
+        JWTClaimsSet.Builder admin = Tokens.claims(Instant.now()).claim("tenant_id", "platform").claim("scope", "platform/admin");
+
+        AuthorizerService.Grant grant = authorizer.authorize("Bearer " + TOKENS.sign(admin
+                .claim("client_id", "adminclient").subject("adminclient").build()));
+        assertEquals("admin", grant.scopes());
+        assertEquals("key-premium", grant.usageIdentifierKey());
+
+        assertThrows(TokenRejectedException.class, () -> authorizer.authorize("Bearer " + TOKENS.sign(admin
+                .claim("client_id", Tokens.CLIENT).subject(Tokens.CLIENT).build())));
+    }
+
+    @Test
+    void anIssuerThatIsDownIsARefusalNotACrash() {
+        Clock fixed = Clock.fixed(Instant.now(), ZoneOffset.UTC);
+        AccessTokenVerifier verifier = new AccessTokenVerifier(Tokens.ISSUER, new JwksCache(() -> {
+            throw new IllegalStateException("connection refused");
+        }, fixed), fixed);
+
+        assertThrows(TokenRejectedException.class, () -> verifier.verify(TOKENS.sign(Tokens.claims(Instant.now()).build())));
+    }
+}
