@@ -1,0 +1,154 @@
+package io.atrium.transaction.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.atrium.local.ProjectLayout;
+import io.atrium.local.junit.LocalSystem;
+import io.atrium.local.junit.LocalSystemTest;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+
+/**
+ * The main money flow end to end over HTTP, through the local runtime (authorizer, usage plans, isolated
+ * functions, DynamoDB Local): onboard a tenant -> partner -> contract -> activate -> charge -> refund -> balance.
+ */
+@EnabledIf(value = "modulesBuilt", disabledReason = "the stacks' code is not built: run `mvn -B verify` from the root")
+@LocalSystemTest(templates = {"shared/template.yaml", "authz/template.yaml", "partner/template.yaml", "contract/template.yaml",
+        "transaction/template.yaml"})
+class ContractBalanceFlowTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** The runtime runs each module's jar or compiled classes, and the shared layer zip: they must exist. */
+    static boolean modulesBuilt() {
+        Path root = ProjectLayout.root();
+        if (!Files.isRegularFile(root.resolve("shared/target/shared-layer.zip"))) {
+            return false;
+        }
+        for (String module : List.of("authz", "partner", "contract", "transaction")) {
+            if (!Files.isRegularFile(root.resolve(module + "/target/" + module + ".jar"))
+                    && !Files.isDirectory(root.resolve(module + "/target/classes/io"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private record Answer(int status, JsonNode body, HttpResponse<String> raw) {
+        String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+    }
+
+    private static Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode body = response.body() == null || response.body().isEmpty() ? null : JSON.readTree(response.body());
+        return new Answer(response.statusCode(), body, response);
+    }
+
+    private static HttpRequest.Builder call(URI base, String path, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
+        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
+    }
+
+    private static HttpRequest.Builder post(URI base, String path, String token, String body) {
+        return call(base, path, token).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    private static String token(URI tokenUrl, String clientId, String clientSecret, String scope) throws IOException, InterruptedException {
+        String form = "grant_type=client_credentials" + (scope == null ? "" : "&scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8));
+        Answer answer = send(HttpRequest.newBuilder(tokenUrl)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        assertEquals(200, answer.status(), answer.raw().body());
+        return answer.body().get("access_token").textValue();
+    }
+
+    @Test
+    void partnerContractActivateChargeRefundBalance(LocalSystem system) throws Exception {
+        JsonNode endpoints = JSON.readTree(system.runtime().endpointsJson());
+        URI tokenUrl = URI.create(endpoints.get("tokenUrl").textValue());
+        JsonNode admin = endpoints.get("adminClient");
+        URI authz = system.baseUrl("authz");
+        URI partners = system.baseUrl("partner");
+        URI contracts = system.baseUrl("contract");
+        URI transactions = system.baseUrl("transaction");
+
+        // health and docs are public; everything else needs a token
+        assertEquals(200, send(call(contracts, "/health", null)).status());
+        assertEquals("3.0.3", send(call(transactions, "/openapi.json", null)).body().get("openapi").textValue());
+        assertEquals(401, send(call(contracts, "/contracts", null)).status());
+
+        // onboard a tenant and act as its client
+        String adminToken = token(tokenUrl, admin.get("clientId").textValue(), admin.get("clientSecret").textValue(),
+                admin.get("scope").textValue());
+        Answer tenant = send(post(authz, "/tenants", adminToken, "{\"name\":\"Flow Corp\",\"tier\":\"premium\"}"));
+        assertEquals(201, tenant.status(), tenant.raw().body());
+        String token = token(tokenUrl, tenant.body().get("clientId").textValue(), tenant.body().get("clientSecret").textValue(), null);
+
+        Answer partner = send(post(partners, "/partners", token, "{\"name\":\"Acme\",\"email\":\"billing@acme.example\",\"country\":\"DE\"}"));
+        assertEquals(201, partner.status(), partner.raw().body());
+        String partnerId = partner.body().get("id").textValue();
+
+        Answer contract = send(post(contracts, "/contracts", token, "{\"partnerId\":\"" + partnerId + "\",\"title\":\"Support 2026\","
+                + "\"startDate\":\"2026-01-01\",\"endDate\":\"2099-12-31\",\"value\":{\"amount\":\"5000.00\",\"currency\":\"EUR\"}}"));
+        assertEquals(201, contract.status(), contract.raw().body());
+        assertEquals("DRAFT", contract.body().get("status").textValue());
+        String contractId = contract.body().get("id").textValue();
+
+        String charge = "{\"contractId\":\"" + contractId + "\",\"type\":\"CHARGE\",\"amount\":{\"amount\":\"100.00\",\"currency\":\"EUR\"},"
+                + "\"reference\":\"INV-1\"}";
+        assertEquals(409, send(post(transactions, "/transactions", token, charge).header("Idempotency-Key", "early")).status(),
+                "a DRAFT contract takes no money");
+
+        Answer active = send(post(contracts, "/contracts/" + contractId + "/activate", token, "").header("If-Match", contract.header("ETag")));
+        assertEquals(200, active.status(), active.raw().body());
+        assertEquals("ACTIVE", active.body().get("status").textValue());
+
+        Answer charged = send(post(transactions, "/transactions", token, charge).header("Idempotency-Key", "charge-inv-1"));
+        assertEquals(201, charged.status(), charged.raw().body());
+        Answer replay = send(post(transactions, "/transactions", token, charge).header("Idempotency-Key", "charge-inv-1"));
+        assertEquals(201, replay.status());
+        assertEquals(charged.raw().body(), replay.raw().body(), "the repeat is answered, not executed again");
+
+        String refund = "{\"contractId\":\"" + contractId + "\",\"type\":\"REFUND\",\"amount\":{\"amount\":\"30.00\",\"currency\":\"EUR\"},"
+                + "\"reference\":\"CN-1\"}";
+        assertEquals(201, send(post(transactions, "/transactions", token, refund).header("Idempotency-Key", "refund-cn-1")).status());
+        String tooMuch = refund.replace("30.00", "70.01").replace("CN-1", "CN-2");
+        assertEquals(409, send(post(transactions, "/transactions", token, tooMuch).header("Idempotency-Key", "refund-cn-2")).status());
+
+        Answer balance = send(call(contracts, "/contracts/" + contractId, token));
+        assertEquals(200, balance.status());
+        assertEquals("70.00", balance.body().get("balance").get("amount").textValue());
+        assertEquals("EUR", balance.body().get("balance").get("currency").textValue());
+
+        Answer listed = send(call(transactions, "/transactions?contractId=" + contractId, token));
+        assertEquals(200, listed.status(), listed.raw().body());
+        assertEquals(2, listed.body().get("items").size());
+        assertEquals("REFUND", listed.body().get("items").get(0).get("type").textValue(), "newest first");
+
+        // the partner cannot go while the contract is active; terminating it frees the partner
+        Answer partnerNow = send(call(partners, "/partners/" + partnerId, token));
+        assertEquals(409, send(call(partners, "/partners/" + partnerId, token).header("If-Match", partnerNow.header("ETag")).DELETE()).status());
+        Answer terminated = send(post(contracts, "/contracts/" + contractId + "/terminate", token, "").header("If-Match", balance.header("ETag")));
+        assertEquals(200, terminated.status(), terminated.raw().body());
+        assertEquals(204, send(call(partners, "/partners/" + partnerId, token).header("If-Match", partnerNow.header("ETag")).DELETE()).status());
+        assertTrue(send(call(contracts, "/contracts/" + contractId, token)).body().get("status").textValue().equals("TERMINATED"));
+    }
+}
