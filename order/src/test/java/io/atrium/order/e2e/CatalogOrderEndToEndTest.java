@@ -1,0 +1,174 @@
+package io.atrium.order.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.atrium.local.ProjectLayout;
+import io.atrium.local.junit.LocalSystem;
+import io.atrium.local.junit.LocalSystemTest;
+import io.atrium.local.openapi.OpenApiContract;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+
+/**
+ * The main catalog and order flow over HTTP through the local runtime, as a client sees it: onboard a
+ * tenant, take its token, add a product, order it, cancel the order and find the stock back. Every
+ * answer of the two APIs is checked against their openapi.json.
+ * <p>
+ * The runtime runs the other stacks' built code: the full build ({@code mvn -B verify}) packages authz,
+ * catalog and the layer before this module's tests. A partial build without them ({@code -pl order -am})
+ * skips this class rather than fail on a missing jar.
+ */
+@EnabledIf(value = "otherStacksBuilt", disabledReason = "authz, catalog or the shared layer is not built; run mvn -B verify")
+@LocalSystemTest(templates = {"shared/template.yaml", "authz/template.yaml", "catalog/template.yaml", "order/template.yaml"})
+class CatalogOrderEndToEndTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final OpenApiContract ORDER_API = OpenApiContract.fromClasspath(
+            CatalogOrderEndToEndTest.class.getClassLoader(), "openapi.json");
+    private static OpenApiContract catalogApi;
+    private static String token;
+
+    static boolean otherStacksBuilt() {
+        Path root = ProjectLayout.root();
+        return Files.isRegularFile(root.resolve("authz/target/authz.jar"))
+                && Files.isRegularFile(root.resolve("shared/target/shared-layer.zip"))
+                && (Files.isRegularFile(root.resolve("catalog/target/catalog.jar")) || Files.isDirectory(root.resolve("catalog/target/classes")));
+    }
+
+    @BeforeAll
+    static void onboardATenant(LocalSystem system) throws Exception {
+        catalogApi = OpenApiContract.load(system.runtime().root().resolve("catalog/src/main/resources/openapi.json"));
+        JsonNode endpoints = JSON.readTree(system.runtime().endpointsJson());
+        URI tokenUrl = URI.create(endpoints.get("tokenUrl").textValue());
+        JsonNode admin = endpoints.get("adminClient");
+        String adminToken = token(tokenUrl, admin.get("clientId").textValue(), admin.get("clientSecret").textValue());
+
+        HttpResponse<String> tenant = send(HttpRequest.newBuilder(system.baseUrl("authz").resolve("v1/tenants"))
+                .header("Authorization", "Bearer " + adminToken)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", "e2e-tenant")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"E2E shop\",\"tier\":\"premium\"}")).build());
+        assertEquals(201, tenant.statusCode(), tenant.body());
+        JsonNode created = JSON.readTree(tenant.body());
+        token = token(tokenUrl, created.get("clientId").textValue(), created.get("clientSecret").textValue());
+    }
+
+    private static String token(URI tokenUrl, String clientId, String secret) throws Exception {
+        String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = send(HttpRequest.newBuilder(tokenUrl)
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=" + URLEncoder.encode("client_credentials", StandardCharsets.UTF_8)))
+                .build());
+        assertEquals(200, response.statusCode(), response.body());
+        return JSON.readTree(response.body()).get("access_token").textValue();
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A call to one of the two APIs, checked against its openapi.json under the route's template path. */
+    private static HttpResponse<String> call(OpenApiContract contract, String route, HttpRequest.Builder request)
+            throws Exception {
+        HttpResponse<String> response = send(request.header("Authorization", "Bearer " + token).build());
+        String method = response.request().method();
+        contract.assertResponse(method, route, response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(null), response.body());
+        assertTrue(response.headers().firstValue("X-Request-Id").isPresent(), "every answer carries X-Request-Id");
+        return response;
+    }
+
+    private static HttpRequest.Builder json(URI uri, String method, String body) {
+        return HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    @Test
+    void productThenOrderThenCancelPutsTheStockBack(LocalSystem system) throws Exception {
+        URI catalog = system.baseUrl("catalog");
+        URI orders = system.baseUrl("order");
+
+        HttpResponse<String> product = call(catalogApi, "/products", json(catalog.resolve("v1/products"), "POST",
+                "{\"sku\":\"E2E-MUG\",\"name\":\"Mug\",\"price\":{\"amount\":\"12.50\",\"currency\":\"EUR\"},\"stock\":10}"));
+        assertEquals(201, product.statusCode(), product.body());
+        String productId = JSON.readTree(product.body()).get("id").textValue();
+
+        HttpResponse<String> placed = call(ORDER_API, "/orders", json(orders.resolve("v1/orders"), "POST",
+                "{\"items\":[{\"productId\":\"" + productId + "\",\"quantity\":3}]}").header("Idempotency-Key", "e2e-order-1"));
+        assertEquals(201, placed.statusCode(), placed.body());
+        JsonNode order = JSON.readTree(placed.body());
+        assertEquals("PENDING", order.get("status").textValue());
+        assertEquals("37.50", order.get("total").get("amount").textValue());
+        String orderId = order.get("id").textValue();
+        assertEquals(7, stock(catalog, productId));
+
+        HttpResponse<String> shown = call(ORDER_API, "/orders/{orderId}", HttpRequest.newBuilder(orders.resolve("v1/orders/" + orderId)).GET());
+        assertEquals(200, shown.statusCode());
+        assertEquals("\"1\"", shown.headers().firstValue("ETag").orElse(null));
+
+        HttpResponse<String> cancelled = call(ORDER_API, "/orders/{orderId}/cancel",
+                HttpRequest.newBuilder(orders.resolve("v1/orders/" + orderId + "/cancel")).header("If-Match", "\"1\"")
+                        .POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(200, cancelled.statusCode(), cancelled.body());
+        assertEquals("CANCELLED", JSON.readTree(cancelled.body()).get("status").textValue());
+        assertEquals(10, stock(catalog, productId));
+
+        HttpResponse<String> again = call(ORDER_API, "/orders/{orderId}/cancel",
+                HttpRequest.newBuilder(orders.resolve("v1/orders/" + orderId + "/cancel")).header("If-Match", "\"2\"")
+                        .POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(409, again.statusCode(), again.body());
+        assertEquals(10, stock(catalog, productId));
+
+        HttpResponse<String> listed = call(ORDER_API, "/orders",
+                HttpRequest.newBuilder(orders.resolve("v1/orders?status=CANCELLED")).GET());
+        assertEquals(orderId, JSON.readTree(listed.body()).get("items").get(0).get("id").textValue());
+    }
+
+    @Test
+    void tooLittleStockIs409OverHttpAndWithoutATokenNothingHappens(LocalSystem system) throws Exception {
+        URI catalog = system.baseUrl("catalog");
+        URI orders = system.baseUrl("order");
+        HttpResponse<String> product = call(catalogApi, "/products", json(catalog.resolve("v1/products"), "POST",
+                "{\"sku\":\"E2E-RARE\",\"name\":\"Rare\",\"price\":{\"amount\":\"99.00\",\"currency\":\"EUR\"},\"stock\":1}"));
+        String productId = JSON.readTree(product.body()).get("id").textValue();
+        String body = "{\"items\":[{\"productId\":\"" + productId + "\",\"quantity\":2}]}";
+
+        HttpResponse<String> refused = call(ORDER_API, "/orders",
+                json(orders.resolve("v1/orders"), "POST", body).header("Idempotency-Key", "e2e-too-many"));
+        assertEquals(409, refused.statusCode(), refused.body());
+        assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElse(""));
+
+        HttpResponse<String> anonymous = send(json(orders.resolve("v1/orders"), "POST", body)
+                .header("Idempotency-Key", "e2e-anonymous").build());
+        assertEquals(401, anonymous.statusCode());
+        assertEquals(1, stock(catalog, productId));
+
+        HttpResponse<String> health = send(HttpRequest.newBuilder(orders.resolve("v1/health")).GET().build());
+        assertEquals(200, health.statusCode());
+        assertEquals(Map.of("status", "ok"), JSON.convertValue(JSON.readTree(health.body()), Map.class));
+    }
+
+    private static long stock(URI catalog, String productId) throws Exception {
+        HttpResponse<String> product = call(catalogApi, "/products/{productId}",
+                HttpRequest.newBuilder(catalog.resolve("v1/products/" + productId)).GET());
+        assertEquals(200, product.statusCode(), product.body());
+        return JSON.readTree(product.body()).get("stock").longValue();
+    }
+}
