@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Verifies a Cognito access token: compact JWS, RS256 only, a key id the issuer's JWKS knows (no key
@@ -29,6 +30,7 @@ public final class AccessTokenVerifier {
     /** Cognito access tokens are about 1 KB; anything far larger is refused before parsing. */
     public static final int MAX_TOKEN_CHARS = 8192;
     public static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
+    private static final Pattern COMPACT_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
 
     private final String issuer;
     private final JwksCache keys;
@@ -57,6 +59,10 @@ public final class AccessTokenVerifier {
         }
         if (token.length() > MAX_TOKEN_CHARS) {
             throw new TokenRejectedException("token longer than " + MAX_TOKEN_CHARS + " characters");
+        }
+        if (!COMPACT_JWS.matcher(token).matches()) {
+            // the parser would forgive whitespace and odd characters; nothing but base64url and two dots gets in
+            throw new TokenRejectedException("not three base64url parts");
         }
         SignedJWT jwt;
         try {
