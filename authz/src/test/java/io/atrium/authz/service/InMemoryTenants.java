@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** TenantRepository in memory, with the same rules as the DynamoDB one, for service and handler tests. */
-public final class InMemoryTenants implements TenantRepository {
+public class InMemoryTenants implements TenantRepository {
     public final Map<String, Tenant> tenants = new ConcurrentHashMap<>();
     public final Map<String, Client> clients = new ConcurrentHashMap<>();
     public final AtomicInteger reads = new AtomicInteger();
