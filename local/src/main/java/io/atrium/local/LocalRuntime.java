@@ -142,21 +142,35 @@ public final class LocalRuntime implements AutoCloseable {
      */
     public static LocalRuntime start(Options options) {
         long t0 = System.nanoTime();
-        Path root = options.root != null ? options.root.toAbsolutePath().normalize() : ProjectLayout.root();
-        List<Path> files = options.templates != null
-                ? options.templates.stream().map(p -> p.isAbsolute() ? p : root.resolve(p)).toList()
-                : StackGraph.discover(root);
-        if (files.isEmpty()) {
-            throw new IllegalStateException("no */template.yaml under " + root);
-        }
-        List<StackDefinition> definitions = new ArrayList<>();
-        for (Path f : files) {
-            definitions.add(StackDefinition.read(root, f));
-        }
-        List<StackDefinition> ordered = StackGraph.order(definitions);
-
+        Timing timing = new Timing(options.log);
         boolean ownDb = options.basePort != 0 || options.persistDir != null;
-        DynamoDbLocal db = ownDb ? DynamoDbLocal.start(options.persistDir, options.basePort) : DynamoDbLocal.shared();
+        // DynamoDB Local takes the longest to start: it starts while the templates are read
+        java.util.concurrent.CompletableFuture<DynamoDbLocal> dbStart = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            DynamoDbLocal started = ownDb ? DynamoDbLocal.start(options.persistDir, options.basePort) : DynamoDbLocal.shared();
+            started.client().listTables(); // loads the SDK while the templates are read
+            timing.mark("dynamodb local ready");
+            return started;
+        });
+        Path root;
+        List<StackDefinition> ordered;
+        try {
+            root = options.root != null ? options.root.toAbsolutePath().normalize() : ProjectLayout.root();
+            ordered = readAndOrder(options, root);
+            timing.mark("templates read and ordered");
+        } catch (RuntimeException | Error e) {
+            dbStart.thenAccept(db -> {
+                if (ownDb) {
+                    db.close();
+                }
+            });
+            throw e;
+        }
+        DynamoDbLocal db;
+        try {
+            db = dbStart.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        }
         Path workDir;
         try {
             workDir = Files.createTempDirectory("atrium-local-");
@@ -175,6 +189,7 @@ public final class LocalRuntime implements AutoCloseable {
             registry.cognito(cognito);
             for (StackDefinition def : ordered) {
                 started.add(LocalStack.start(def, registry, db.client(), db.endpoint(), workDir, options.tablePrefix));
+                timing.mark("stack " + def.name() + " started");
             }
             runtime = new LocalRuntime(root, db, ownDb, registry, started, List.copyOf(options.services), workDir,
                     System.currentTimeMillis());
@@ -205,6 +220,37 @@ public final class LocalRuntime implements AutoCloseable {
         options.log.printf("local runtime: %d stacks serving in %d ms%n", started.size(),
                 (System.nanoTime() - t0) / 1_000_000);
         return runtime;
+    }
+
+    private static List<StackDefinition> readAndOrder(Options options, Path root) {
+        List<Path> files = options.templates != null
+                ? options.templates.stream().map(p -> p.isAbsolute() ? p : root.resolve(p)).toList()
+                : StackGraph.discover(root);
+        if (files.isEmpty()) {
+            throw new IllegalStateException("no */template.yaml under " + root);
+        }
+        List<StackDefinition> definitions = new ArrayList<>();
+        for (Path f : files) {
+            definitions.add(StackDefinition.read(root, f));
+        }
+        return StackGraph.order(definitions);
+    }
+
+    /** Start-up phases, printed with {@code -Datrium.local.timing=true}. */
+    private static final class Timing {
+        private final PrintStream out;
+        private final long start = System.nanoTime();
+        private final boolean on = Boolean.getBoolean("atrium.local.timing");
+
+        Timing(PrintStream out) {
+            this.out = out;
+        }
+
+        synchronized void mark(String what) {
+            if (on) {
+                out.printf("  %6d ms  %s%n", (System.nanoTime() - start) / 1_000_000, what);
+            }
+        }
     }
 
     private static void closeQuietly(LocalRuntime runtime, List<LocalStack> stacks, DynamoDbLocal db, Path workDir) {
@@ -256,7 +302,13 @@ public final class LocalRuntime implements AutoCloseable {
                     }
                     Throwable failure = f.warmUp();
                     if (failure != null && !closed) {
-                        log.printf("warning: %s (%s) does not initialise: %s%n", f.name(), s.definition().name(), failure);
+                        Throwable cause = failure;
+                        while (cause.getCause() != null && (cause instanceof java.lang.reflect.InvocationTargetException
+                                || cause instanceof ExceptionInInitializerError
+                                || cause instanceof java.util.concurrent.ExecutionException)) {
+                            cause = cause.getCause();
+                        }
+                        log.printf("warning: %s (%s) does not initialise: %s%n", f.name(), s.definition().name(), cause);
                     }
                 }
             }
