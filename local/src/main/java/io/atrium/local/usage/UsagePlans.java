@@ -118,15 +118,10 @@ public final class UsagePlans {
         Meter meter = meters.computeIfAbsent(plan.id() + "\n" + key.id(), k -> new Meter(
                 plan.rate() > 0 ? new TokenBucket(plan.rate(), Math.max(1, plan.burst()), now) : null,
                 new AtomicLong(), new Instant[] {periodEnd(plan.period(), clock.instant())}));
-        if (meter.bucket() != null) {
-            long wait = meter.bucket().take(now);
-            if (wait > 0) {
-                return new Decision(Outcome.THROTTLED, Math.max(1, (wait + 999_999_999L) / 1_000_000_000L));
-            }
-        }
-        if (plan.quota() > 0) {
+        synchronized (meter) {
+            // an exhausted quota refuses before the bucket, so refusals do not eat the rate as well
             Instant instant = clock.instant();
-            synchronized (meter) {
+            if (plan.quota() > 0) {
                 if (!instant.isBefore(meter.periodEnd()[0])) {
                     meter.periodEnd()[0] = periodEnd(plan.period(), instant);
                     meter.used().set(0);
@@ -135,8 +130,14 @@ public final class UsagePlans {
                     long seconds = Math.max(1, meter.periodEnd()[0].getEpochSecond() - instant.getEpochSecond());
                     return new Decision(Outcome.QUOTA_EXCEEDED, seconds);
                 }
-                meter.used().incrementAndGet();
             }
+            if (meter.bucket() != null) {
+                long wait = meter.bucket().take(now);
+                if (wait > 0) {
+                    return new Decision(Outcome.THROTTLED, Math.max(1, (wait + 999_999_999L) / 1_000_000_000L));
+                }
+            }
+            meter.used().incrementAndGet();
         }
         return Decision.ALLOWED;
     }
