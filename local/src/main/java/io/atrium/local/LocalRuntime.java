@@ -475,22 +475,26 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     /**
-     * {@code java io.atrium.local.LocalRuntime [--root DIR] [--base-port N] [--persist DIR] [--no-warm-up]}: starts
+     * {@code java io.atrium.local.LocalRuntime [--root DIR] [--base-port N] [--persist DIR] [--no-warm-up]
+     * [--endpoints FILE]}: starts
      * every stack, prints the table of base URLs and routes, writes {@code .local/endpoints.json}, and runs until
      * Ctrl-C.
      */
     public static void main(String[] args) throws InterruptedException {
         Options options = new Options().basePort(DEFAULT_BASE_PORT).log(System.out);
+        Path endpointsOption = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
+                case "--endpoints" -> endpointsOption = Path.of(value(args, ++i, a));
                 case "--root" -> options.root(Path.of(value(args, ++i, a)));
                 case "--base-port" -> options.basePort(Integer.parseInt(value(args, ++i, a)));
                 case "--persist" -> options.persistDir(Path.of(value(args, ++i, a)));
                 case "--no-warm-up" -> options.warmUp(false);
                 case "-h", "--help" -> {
                     System.out.println("usage: scripts/local [--base-port N (default " + DEFAULT_BASE_PORT
-                            + ": DynamoDB Local on N, APIs on N+1...)] [--persist DIR] [--root DIR] [--no-warm-up]");
+                            + ": DynamoDB Local on N, APIs on N+1...)] [--persist DIR] [--root DIR] [--no-warm-up]"
+                            + " [--endpoints FILE (default .local/endpoints.json)]");
                     return;
                 }
                 default -> {
@@ -507,7 +511,8 @@ public final class LocalRuntime implements AutoCloseable {
             System.exit(1);
             return;
         }
-        Path endpointsFile = runtime.writeEndpoints(runtime.root().resolve(".local/endpoints.json"));
+        Path endpointsFile = runtime.writeEndpoints(endpointsOption != null ? endpointsOption
+                : runtime.root().resolve(".local/endpoints.json"));
         runtime.printSummary(System.out);
         System.out.println("endpoints: " + endpointsFile + "   (Ctrl-C stops)");
         CountDownLatch stopped = new CountDownLatch(1);

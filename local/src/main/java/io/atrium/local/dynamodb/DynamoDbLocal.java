@@ -34,12 +34,12 @@ public final class DynamoDbLocal implements AutoCloseable {
     private final DynamoDbClient client;
     private volatile boolean stopped;
 
-    private DynamoDbLocal(DynamoDBProxyServer server, int port, Path dbDir) {
+    private DynamoDbLocal(DynamoDBProxyServer server, int port, Path dbDir, DynamoDbClient client) {
         this.server = server;
         this.port = port;
         this.endpoint = URI.create("http://127.0.0.1:" + port);
         this.dbDir = dbDir;
-        this.client = newClient(endpoint);
+        this.client = client;
     }
 
     /**
@@ -62,6 +62,11 @@ public final class DynamoDbLocal implements AutoCloseable {
      * @param port  the port, or 0 for a free one
      */
     public static DynamoDbLocal start(Path dbDir, int port) {
+        // DynamoDB Local logs through log4j; log4j-core's start-up (plugins, XML, JMX) costs most of a second
+        if (System.getProperty("log4j2.loggerContextFactory") == null) {
+            System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+            System.setProperty("org.apache.logging.log4j.simplelog.level", "WARN");
+        }
         IllegalStateException last = null;
         for (int attempt = 0; attempt < (port == 0 ? 5 : 1); attempt++) {
             int p = port == 0 ? freePort() : port;
@@ -77,12 +82,17 @@ public final class DynamoDbLocal implements AutoCloseable {
                 args.add("-dbPath");
                 args.add(dbDir.toAbsolutePath().toString());
             }
+            // the SDK client loads while the server starts
+            URI endpoint = URI.create("http://127.0.0.1:" + p);
+            java.util.concurrent.CompletableFuture<DynamoDbClient> client =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> newClient(endpoint));
             try {
                 DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
                 server.start();
                 awaitListening(p);
-                return new DynamoDbLocal(server, p, dbDir);
+                return new DynamoDbLocal(server, p, dbDir, client.join());
             } catch (Exception e) {
+                client.thenAccept(DynamoDbClient::close);
                 last = new IllegalStateException("DynamoDB Local did not start on port " + p + ": " + e, e);
             }
         }

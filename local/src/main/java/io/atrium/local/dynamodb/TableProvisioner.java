@@ -96,7 +96,9 @@ public final class TableProvisioner {
      */
     public static List<ProvisionedTable> provision(DynamoDbClient client, Template template, TemplateResolver resolver,
             Map<String, String> physicalNames, boolean reuseExisting) {
-        List<ProvisionedTable> out = new ArrayList<>();
+        // resolved first (the resolver is not for concurrent use), then created in parallel: DynamoDB Local
+        // spends most of a CreateTable waiting, and a template declares a table per aggregate
+        List<java.util.concurrent.Callable<ProvisionedTable>> creations = new ArrayList<>();
         for (Map.Entry<String, String> e : physicalNames.entrySet()) {
             String logicalId = e.getKey();
             if (!resolver.isCreated(logicalId)) {
@@ -104,20 +106,59 @@ public final class TableProvisioner {
             }
             String type = template.type(logicalId);
             MapNode props = resolver.resolvedProperties(logicalId);
-            if (reuseExisting) {
-                TableDescription existing = describe(client, e.getValue());
-                if (existing != null) {
-                    out.add(new ProvisionedTable(logicalId, existing.tableName(), existing.tableArn(),
-                            existing.latestStreamArn()));
-                    continue;
+            String tableName = e.getValue();
+            creations.add(() -> {
+                if (reuseExisting) {
+                    TableDescription existing = describe(client, tableName);
+                    if (existing != null) {
+                        return new ProvisionedTable(logicalId, existing.tableName(), existing.tableArn(),
+                                existing.latestStreamArn());
+                    }
+                }
+                TableDescription created = type.equals("AWS::Serverless::SimpleTable")
+                        ? createSimpleTable(client, props, tableName)
+                        : createTable(client, props, tableName);
+                return new ProvisionedTable(logicalId, created.tableName(), created.tableArn(), created.latestStreamArn());
+            });
+        }
+        List<ProvisionedTable> out = new ArrayList<>();
+        if (creations.size() <= 1) {
+            for (java.util.concurrent.Callable<ProvisionedTable> c : creations) {
+                out.add(call(c));
+            }
+            return out;
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.min(4, creations.size()), r -> {
+                    Thread t = new Thread(r, "create-table");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            for (java.util.concurrent.Future<ProvisionedTable> f : pool.invokeAll(creations)) {
+                try {
+                    out.add(f.get());
+                } catch (java.util.concurrent.ExecutionException ex) {
+                    throw ex.getCause() instanceof RuntimeException re ? re : new IllegalStateException(ex.getCause());
                 }
             }
-            TableDescription created = type.equals("AWS::Serverless::SimpleTable")
-                    ? createSimpleTable(client, props, e.getValue())
-                    : createTable(client, props, e.getValue());
-            out.add(new ProvisionedTable(logicalId, created.tableName(), created.tableArn(), created.latestStreamArn()));
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating tables", ex);
+        } finally {
+            pool.shutdownNow();
         }
         return out;
+    }
+
+    private static ProvisionedTable call(java.util.concurrent.Callable<ProvisionedTable> c) {
+        try {
+            return c.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
