@@ -88,6 +88,7 @@ public final class DynamoDbLocal implements AutoCloseable {
                     java.util.concurrent.CompletableFuture.supplyAsync(() -> newClient(endpoint));
             try {
                 DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
+                loopbackOnly(server);
                 server.start();
                 awaitListening(p);
                 return new DynamoDbLocal(server, p, dbDir, client.join());
@@ -139,6 +140,18 @@ public final class DynamoDbLocal implements AutoCloseable {
             server.stop();
         } catch (Exception e) {
             throw new IllegalStateException("DynamoDB Local did not stop: " + e, e);
+        }
+    }
+
+    /** DynamoDB Local listens on every interface; on a developer's laptop only this machine should reach it. */
+    private static void loopbackOnly(DynamoDBProxyServer proxy) throws ReflectiveOperationException {
+        java.lang.reflect.Field field = DynamoDBProxyServer.class.getDeclaredField("server");
+        field.setAccessible(true);
+        org.eclipse.jetty.server.Server jetty = (org.eclipse.jetty.server.Server) field.get(proxy);
+        for (org.eclipse.jetty.server.Connector connector : jetty.getConnectors()) {
+            if (connector instanceof org.eclipse.jetty.server.ServerConnector network) {
+                network.setHost("127.0.0.1");
+            }
         }
     }
 

@@ -193,6 +193,16 @@ class TemplateResolverTest {
     }
 
     @Test
+    void parameterOverridesAsTomlArray(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("samconfig.toml");
+        java.nio.file.Files.writeString(file, "version = 0.1\n[default.global.parameters]\nstack_name = \"from-global\"\n"
+                + "[default.deploy.parameters]\nparameter_overrides = [\"Stage=prod\", \"Suffix=two words\"]\n");
+        SamConfig config = SamConfig.read(file);
+        assertEquals("from-global", config.stackName().orElseThrow());
+        assertEquals(Map.of("Stage", "prod", "Suffix", "two words"), config.parameterOverrides());
+    }
+
+    @Test
     void parameterOverridesParseLikeSamCli() {
         assertEquals(Map.of("A", "1", "B", "two words", "C", "x=y", "D", "it's"),
                 SamConfig.parseOverrides("A=1  B=\"two words\" C=x=y D=\"it's\"", "samconfig.toml"));
