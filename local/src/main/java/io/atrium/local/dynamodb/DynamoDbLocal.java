@@ -65,7 +65,7 @@ public final class DynamoDbLocal implements AutoCloseable {
         // DynamoDB Local logs through log4j; log4j-core's start-up (plugins, XML, JMX) costs most of a second
         if (System.getProperty("log4j2.loggerContextFactory") == null) {
             System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
-            System.setProperty("org.apache.logging.log4j.simplelog.level", "WARN");
+            System.setProperty("org.apache.logging.log4j.simplelog.level", "ERROR"); // WARN: a stack trace per refused request
         }
         IllegalStateException last = null;
         for (int attempt = 0; attempt < (port == 0 ? 5 : 1); attempt++) {

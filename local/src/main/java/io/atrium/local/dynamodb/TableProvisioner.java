@@ -98,6 +98,10 @@ public final class TableProvisioner {
             Map<String, String> physicalNames, boolean reuseExisting) {
         // resolved first (the resolver is not for concurrent use), then created in parallel: DynamoDB Local
         // spends most of a CreateTable waiting, and a template declares a table per aggregate
+        java.util.Set<String> existingNames = new java.util.HashSet<>();
+        if (reuseExisting) {
+            client.listTablesPaginator().tableNames().forEach(existingNames::add);
+        }
         List<java.util.concurrent.Callable<ProvisionedTable>> creations = new ArrayList<>();
         for (Map.Entry<String, String> e : physicalNames.entrySet()) {
             String logicalId = e.getKey();
@@ -108,7 +112,7 @@ public final class TableProvisioner {
             MapNode props = resolver.resolvedProperties(logicalId);
             String tableName = e.getValue();
             creations.add(() -> {
-                if (reuseExisting) {
+                if (existingNames.contains(tableName)) {
                     TableDescription existing = describe(client, tableName);
                     if (existing != null) {
                         return new ProvisionedTable(logicalId, existing.tableName(), existing.tableArn(),
