@@ -143,6 +143,11 @@ public final class LocalRuntime implements AutoCloseable {
     public static LocalRuntime start(Options options) {
         long t0 = System.nanoTime();
         Timing timing = new Timing(options.log);
+        if (System.getProperty("http.maxConnections") == null) {
+            // one function instance serves concurrent requests here (a sandbox each in Lambda): let its SDK keep a
+            // connection to DynamoDB Local per request in flight instead of HttpURLConnection's default five
+            System.setProperty("http.maxConnections", "64");
+        }
         boolean ownDb = options.basePort != 0 || options.persistDir != null;
         // DynamoDB Local takes the longest to start: it starts while the templates are read
         java.util.concurrent.CompletableFuture<DynamoDbLocal> dbStart = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
