@@ -53,7 +53,23 @@ final class PolicyEvaluator {
         return glob(patterns.asText(), value, ignoreCase);
     }
 
+    /** Compiled once per policy pattern: a cached policy is evaluated on every request. */
+    private static final java.util.Map<String, Pattern> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static boolean glob(String pattern, String value, boolean ignoreCase) {
+        String key = (ignoreCase ? "i:" : "s:") + pattern;
+        Pattern compiled = COMPILED.get(key);
+        if (compiled == null) {
+            if (COMPILED.size() > 10_000) {
+                COMPILED.clear();
+            }
+            compiled = compile(pattern, ignoreCase);
+            COMPILED.put(key, compiled);
+        }
+        return compiled.matcher(value).matches();
+    }
+
+    private static Pattern compile(String pattern, boolean ignoreCase) {
         StringBuilder regex = new StringBuilder();
         for (char c : pattern.toCharArray()) {
             if (c == '*') {
@@ -65,6 +81,6 @@ final class PolicyEvaluator {
             }
         }
         int flags = Pattern.DOTALL | (ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
-        return Pattern.compile(regex.toString(), flags).matcher(value).matches();
+        return Pattern.compile(regex.toString(), flags);
     }
 }

@@ -34,6 +34,8 @@ public final class RestApi implements Function<HttpRequest, HttpResponse> {
     static final long INTEGRATION_TIMEOUT_MS = 29_000;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final java.util.Set<String> PROXY_RESPONSE_FIELDS =
+            java.util.Set.of("statusCode", "headers", "multiValueHeaders", "body", "isBase64Encoded");
     private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z",
             Locale.ENGLISH);
 
@@ -356,7 +358,7 @@ public final class RestApi implements Function<HttpRequest, HttpResponse> {
         }
         for (Iterator<String> it = output.fieldNames(); it.hasNext();) {
             String k = it.next();
-            if (!List.of("statusCode", "headers", "multiValueHeaders", "body", "isBase64Encoded").contains(k)) {
+            if (!PROXY_RESPONSE_FIELDS.contains(k)) {
                 return "unexpected field '" + k + "'";
             }
         }

@@ -1,6 +1,5 @@
 package io.atrium.local.http;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -108,7 +107,7 @@ public final class HttpServer implements AutoCloseable {
     }
 
     private void serve(Socket s) {
-        try (s; InputStream in = new BufferedInputStream(s.getInputStream(), 16 * 1024);
+        try (s; InputStream in = new UnsyncBufferedInput(s.getInputStream(), 16 * 1024);
                 OutputStream out = new BufferedOutputStream(s.getOutputStream(), 16 * 1024)) {
             InetSocketAddress remote = (InetSocketAddress) s.getRemoteSocketAddress();
             while (!closed) {
@@ -152,6 +151,66 @@ public final class HttpServer implements AutoCloseable {
             }
         } finally {
             open.remove(s);
+        }
+    }
+
+    /** A read buffer for one connection's thread: BufferedInputStream locks on every byte of the head. */
+    private static final class UnsyncBufferedInput extends InputStream {
+        private final InputStream raw;
+        private final byte[] buf;
+        private int pos;
+        private int limit;
+
+        UnsyncBufferedInput(InputStream raw, int size) {
+            this.raw = raw;
+            this.buf = new byte[size];
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (pos == limit && !fill()) {
+                return -1;
+            }
+            return buf[pos++] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            if (pos == limit) {
+                if (len >= buf.length) {
+                    return raw.read(b, off, len);
+                }
+                if (!fill()) {
+                    return -1;
+                }
+            }
+            int n = Math.min(len, limit - pos);
+            System.arraycopy(buf, pos, b, off, n);
+            pos += n;
+            return n;
+        }
+
+        @Override
+        public int available() throws IOException {
+            return (limit - pos) + raw.available();
+        }
+
+        private boolean fill() throws IOException {
+            int n = raw.read(buf, 0, buf.length);
+            if (n <= 0) {
+                return false;
+            }
+            pos = 0;
+            limit = n;
+            return true;
+        }
+
+        @Override
+        public void close() throws IOException {
+            raw.close();
         }
     }
 
