@@ -160,6 +160,26 @@ class TemplateResolverTest {
     }
 
     @Test
+    void samGeneratedReferencesReachTheCallback() {
+        Template t = Template.parse("Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n"
+                + "    Properties: {AutoPublishAlias: live}\n  Q:\n    Type: AWS::SNS::Topic\n"
+                + "    Properties:\n      DisplayName: !Ref Fn.Alias\n", "t.yaml");
+        ResourceReferences refs = new ResourceReferences() {
+            @Override
+            public Object ref(String logicalId, String type, MapNode resource) {
+                return logicalId + "|" + type;
+            }
+
+            @Override
+            public Object getAtt(String logicalId, String type, MapNode resource, String attribute) {
+                return null;
+            }
+        };
+        assertEquals("Fn.Alias|AWS::Serverless::Function",
+                TemplateResolver.builder(t).resources(refs).build().resolvedProperties("Q").get("DisplayName").asText());
+    }
+
+    @Test
     void unemulatedFunctionFailsLoudly() {
         Template t = Template.parse("Resources:\n  X:\n    Type: AWS::SQS::Queue\n    Properties:\n"
                 + "      QueueName: !Transform {Name: Foo}\n", "t.yaml");
