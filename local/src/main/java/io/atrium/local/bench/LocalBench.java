@@ -162,6 +162,15 @@ public final class LocalBench {
                 healthAt8[0], healthAt8[1], (long) healthAt8[2]));
         md.append(String.format("| for scale: bare GetItem on DynamoDB Local from the AWS SDK, concurrency 1 / 8 | %,.0f / %,.0f req/s (p50 %.2f ms at 1) |%n",
                 raw1[0], raw8[0], raw1[1]));
+        double p50 = pct(latencies, 0.50);
+        double at8 = throughput.get(8)[0];
+        md.append(String.format("%nAgainst issue 3's targets on this run:%n"));
+        md.append(String.format("- every stack serving within 5 s: %s (%.1f s to every /health answering 200)%n",
+                servingMs <= 5_000 ? "met" : "not met", servingMs / 1000.0));
+        md.append(String.format("- warm GET p50 within 2 ms: %s (%.2f ms; DynamoDB Local's bare GetItem alone: %.2f ms)%n",
+                p50 <= 2.0 ? "met" : "not met", p50, raw1[1]));
+        md.append(String.format("- at least 2,000 GET/s at concurrency 8: %s (%,.0f req/s; DynamoDB Local's bare GetItem"
+                + " alone: %,.0f req/s at concurrency 8)%n", at8 >= 2_000 ? "met" : "not met", at8, raw8[0]));
         System.out.print(md);
     }
 
