@@ -220,7 +220,7 @@ class LocalRuntimeTest {
         long ms = (System.nanoTime() - start) / 1_000_000;
         assertEquals(504, r.statusCode());
         assertEquals("{\"message\":\"Endpoint request timed out\"}", text(r));
-        assertTrue(ms >= 1000 && ms < 4000, "answered after " + ms + " ms for Timeout: 1");
+        assertTrue(ms >= 1000 && ms < 10_000, "answered after " + ms + " ms for Timeout: 1");
     }
 
     @Test
