@@ -286,7 +286,13 @@ public final class LocalRuntime implements AutoCloseable {
         InetAddress loopback = InetAddress.getLoopbackAddress();
         Map<String, Integer> perStack = new LinkedHashMap<>();
         for (RestApi api : apis) {
-            HttpServer server = HttpServer.start(loopback, next, api, api.stack());
+            HttpServer server;
+            try {
+                server = HttpServer.start(loopback, next, api, api.stack());
+            } catch (IOException e) {
+                throw new IllegalStateException("the " + api.stack() + " API " + e.getMessage()
+                        + ": is another scripts/local running? Choose other ports with --base-port", e);
+            }
             servers.add(server);
             api.port(server.port());
             if (next != 0) {
