@@ -1,5 +1,9 @@
 package io.atrium.authz.handler;
 
+import static io.atrium.shared.testing.ApiEvents.event;
+import static io.atrium.shared.testing.ApiEvents.json;
+import static io.atrium.shared.testing.ApiEvents.withHeader;
+import static io.atrium.shared.testing.ApiEvents.withScopes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,13 +16,13 @@ import io.atrium.authz.service.InMemoryTenants;
 import io.atrium.authz.service.TenantService;
 import io.atrium.local.ProjectLayout;
 import io.atrium.local.openapi.OpenApiContract;
-import io.atrium.shared.api.ApiHandler;
 import io.atrium.shared.domain.tenant.Client;
 import io.atrium.shared.domain.tenant.Scopes;
 import io.atrium.shared.domain.tenant.Tenant;
 import io.atrium.shared.domain.tenant.TenantStatus;
 import io.atrium.shared.domain.tenant.Tier;
 import io.atrium.shared.error.UnavailableException;
+import io.atrium.shared.testing.OpenApiChecks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,14 +56,7 @@ class TenantApiTest {
     private final InMemoryTenants tenants = new InMemoryTenants();
     private final FakeAppClients appClients = new FakeAppClients();
     private final TenantService service = new TenantService(tenants, appClients, Clock.systemUTC());
-    private final OpenApiContract contract = OpenApiContract.fromClasspath(getClass().getClassLoader(), "openapi.json");
-
-    private APIGatewayProxyResponseEvent call(ApiHandler handler, APIGatewayProxyRequestEvent event, String path) {
-        APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
-        contract.assertResponse(event.getHttpMethod(), path, response.getStatusCode(),
-                response.getHeaders() == null ? null : response.getHeaders().get("Content-Type"), response.getBody());
-        return response;
-    }
+    private final OpenApiChecks openApi = OpenApiChecks.ofModule();
 
     private void existing(Tier tier) {
         Instant now = Instant.now();
@@ -68,15 +65,15 @@ class TenantApiTest {
 
     @Test
     void documentsExactlyTheTemplatesRoutes() {
-        assertEquals(OpenApiContract.templateRoutes(ProjectLayout.root().resolve("authz/template.yaml")), contract.operations());
+        assertEquals(OpenApiContract.templateRoutes(ProjectLayout.root().resolve("authz/template.yaml")), openApi.contract().operations());
     }
 
     @Test
     void onboardingCreatesTheTenantAndItsClientAndShowsTheSecretOnce() {
-        APIGatewayProxyResponseEvent r = call(new CreateTenantHandler(service), Events.api("create-tenant.json"), "/tenants");
+        APIGatewayProxyResponseEvent r = openApi.call(new CreateTenantHandler(service), event("create-tenant.json"));
 
         assertEquals(201, r.getStatusCode(), r.getBody());
-        JsonNode body = Events.body(r);
+        JsonNode body = json(r);
         String tenantId = body.get("id").asText();
         assertTrue(tenantId.startsWith("ten_"));
         assertEquals("standard", body.get("tier").asText());
@@ -94,8 +91,8 @@ class TenantApiTest {
 
     @Test
     void onlyTheAdminScopeMayOnboard() {
-        APIGatewayProxyResponseEvent r = call(new CreateTenantHandler(service),
-                Events.withScopes(Events.api("create-tenant.json"), "partners/write partners/read"), "/tenants");
+        APIGatewayProxyResponseEvent r = openApi.call(new CreateTenantHandler(service),
+                withScopes(event("create-tenant.json"), "partners/write partners/read"));
 
         assertEquals(403, r.getStatusCode());
         assertTrue(appClients.created.isEmpty());
@@ -104,12 +101,12 @@ class TenantApiTest {
 
     @Test
     void badBodiesNameEachField() {
-        APIGatewayProxyRequestEvent event = Events.api("create-tenant.json").withBody("{\"tier\":\"gold\",\"tenantId\":\"x\"}");
-        APIGatewayProxyResponseEvent r = call(new CreateTenantHandler(service), event, "/tenants");
+        APIGatewayProxyRequestEvent event = event("create-tenant.json").withBody("{\"tier\":\"gold\",\"tenantId\":\"x\"}");
+        APIGatewayProxyResponseEvent r = openApi.call(new CreateTenantHandler(service), event);
 
         assertEquals(400, r.getStatusCode());
         List<String> fields = new ArrayList<>();
-        Events.body(r).get("errors").forEach(e -> fields.add(e.get("field").asText()));
+        json(r).get("errors").forEach(e -> fields.add(e.get("field").asText()));
         assertEquals(List.of("tenantId", "name", "tier"), fields);
         assertTrue(appClients.created.isEmpty());
     }
@@ -118,7 +115,7 @@ class TenantApiTest {
     void aFailedRecordWriteDeletesTheNewAppClientAgain() {
         tenants.failCreate = new UnavailableException("busy", 1, null);
 
-        APIGatewayProxyResponseEvent r = call(new CreateTenantHandler(service), Events.api("create-tenant.json"), "/tenants");
+        APIGatewayProxyResponseEvent r = openApi.call(new CreateTenantHandler(service), event("create-tenant.json"));
 
         assertEquals(503, r.getStatusCode());
         assertEquals(appClients.created, appClients.deleted, "no app client may outlive a failed onboarding");
@@ -128,18 +125,16 @@ class TenantApiTest {
     @Test
     void getShowsTheTenantWithItsVersion() {
         existing(Tier.BASIC);
-        APIGatewayProxyResponseEvent r = call(new GetTenantHandler(service), Events.api("get-tenant.json"),
-                "/tenants/{tenantId}");
+        APIGatewayProxyResponseEvent r = openApi.call(new GetTenantHandler(service), event("get-tenant.json"));
 
         assertEquals(200, r.getStatusCode());
         assertEquals("\"1\"", r.getHeaders().get("ETag"));
-        assertEquals("basic", Events.body(r).get("tier").asText());
+        assertEquals("basic", json(r).get("tier").asText());
     }
 
     @Test
     void anUnknownTenantIs404() {
-        APIGatewayProxyResponseEvent r = call(new GetTenantHandler(service), Events.api("get-tenant.json"),
-                "/tenants/{tenantId}");
+        APIGatewayProxyResponseEvent r = openApi.call(new GetTenantHandler(service), event("get-tenant.json"));
         assertEquals(404, r.getStatusCode());
     }
 
@@ -147,12 +142,11 @@ class TenantApiTest {
     void patchChangesTierAndStatusWithTheCurrentVersionOnly() {
         existing(Tier.BASIC);
         UpdateTenantHandler handler = new UpdateTenantHandler(service);
-        String path = "/tenants/{tenantId}";
 
-        assertEquals(428, call(handler, Events.withHeader(Events.api("update-tenant.json"), "If-Match", null), path).getStatusCode());
-        assertEquals(412, call(handler, Events.withHeader(Events.api("update-tenant.json"), "If-Match", "\"7\""), path).getStatusCode());
+        assertEquals(428, openApi.call(handler, withHeader(event("update-tenant.json"), "If-Match", null)).getStatusCode());
+        assertEquals(412, openApi.call(handler, withHeader(event("update-tenant.json"), "If-Match", "\"7\"")).getStatusCode());
 
-        APIGatewayProxyResponseEvent r = call(handler, Events.api("update-tenant.json"), path);
+        APIGatewayProxyResponseEvent r = openApi.call(handler, event("update-tenant.json"));
         assertEquals(200, r.getStatusCode(), r.getBody());
         assertEquals("\"2\"", r.getHeaders().get("ETag"));
         assertEquals(Tier.PREMIUM, tenants.tenants.get(TENANT).tier());
@@ -161,10 +155,10 @@ class TenantApiTest {
 
     @Test
     void meShowsAnyVerifiedCallerItself() {
-        APIGatewayProxyResponseEvent r = call(new MeHandler(), Events.api("me.json"), "/me");
+        APIGatewayProxyResponseEvent r = openApi.call(new MeHandler(), event("me.json"));
 
         assertEquals(200, r.getStatusCode());
-        JsonNode body = Events.body(r);
+        JsonNode body = json(r);
         assertEquals(TENANT, body.get("tenantId").asText());
         assertEquals("basic", body.get("tier").asText());
         assertEquals("[\"orders/write\",\"partners/read\"]", body.get("scopes").toString());
@@ -173,8 +167,8 @@ class TenantApiTest {
 
     @Test
     void meWithoutAVerifiedCallerIs401() {
-        APIGatewayProxyRequestEvent event = Events.api("me.json");
+        APIGatewayProxyRequestEvent event = event("me.json");
         event.getRequestContext().setAuthorizer(null);
-        assertEquals(401, call(new MeHandler(), event, "/me").getStatusCode());
+        assertEquals(401, openApi.call(new MeHandler(), event).getStatusCode());
     }
 }

@@ -1,14 +1,15 @@
 package io.atrium.catalog.handler;
 
-import static io.atrium.catalog.handler.CatalogFixture.as;
-import static io.atrium.catalog.handler.CatalogFixture.call;
-import static io.atrium.catalog.handler.CatalogFixture.event;
-import static io.atrium.catalog.handler.CatalogFixture.json;
+import static io.atrium.catalog.handler.CatalogFixture.OPENAPI;
 import static io.atrium.catalog.handler.CatalogFixture.productBody;
-import static io.atrium.catalog.handler.CatalogFixture.withBody;
-import static io.atrium.catalog.handler.CatalogFixture.withHeader;
 import static io.atrium.catalog.handler.CatalogFixture.withProductId;
-import static io.atrium.catalog.handler.CatalogFixture.withScopes;
+import static io.atrium.shared.testing.ApiEvents.as;
+import static io.atrium.shared.testing.ApiEvents.errorFields;
+import static io.atrium.shared.testing.ApiEvents.event;
+import static io.atrium.shared.testing.ApiEvents.json;
+import static io.atrium.shared.testing.ApiEvents.withBody;
+import static io.atrium.shared.testing.ApiEvents.withHeader;
+import static io.atrium.shared.testing.ApiEvents.withScopes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -22,7 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -36,12 +36,6 @@ class ProductHandlersTest {
         api = new CatalogFixture("catalog-handlers");
     }
 
-    private static Set<String> errorFields(APIGatewayProxyResponseEvent response) {
-        Set<String> fields = new TreeSet<>();
-        json(response).get("errors").forEach(e -> fields.add(e.get("field").textValue()));
-        return fields;
-    }
-
     private static APIGatewayProxyRequestEvent update(String tenant, String productId, String ifMatch, String body) {
         APIGatewayProxyRequestEvent event = withHeader(withProductId(as(event("update-product.json"), tenant), productId), "If-Match", ifMatch);
         return body == null ? event : withBody(event, body);
@@ -49,7 +43,7 @@ class ProductHandlersTest {
 
     @Test
     void createReturns201WithTheStoredProduct() {
-        APIGatewayProxyResponseEvent response = call(api.create, as(event("create-product.json"), "t-create"));
+        APIGatewayProxyResponseEvent response = OPENAPI.call(api.create, as(event("create-product.json"), "t-create"));
 
         assertEquals(201, response.getStatusCode());
         JsonNode body = json(response);
@@ -75,14 +69,14 @@ class ProductHandlersTest {
     void aDuplicateSkuIs409InAnyCaseButFreeForAnotherTenant() {
         String first = api.createProduct("t-dup", "TEA-1", 5).get("id").textValue();
 
-        APIGatewayProxyResponseEvent again = call(api.create,
+        APIGatewayProxyResponseEvent again = OPENAPI.call(api.create,
                 withBody(withHeader(as(event("create-product.json"), "t-dup"), "Idempotency-Key", null), productBody("tea-1", "Tea", "3.00", "EUR", 1)));
 
         assertEquals(409, again.getStatusCode());
         assertEquals("application/problem+json", again.getHeaders().get("Content-Type"));
         assertTrue(json(again).get("detail").textValue().contains(first));
         APIGatewayProxyRequestEvent list = as(event("list-products.json"), "t-dup");
-        assertEquals(1, json(call(api.list, list)).get("items").size(), "the refused product must not be stored");
+        assertEquals(1, json(OPENAPI.call(api.list, list)).get("items").size(), "the refused product must not be stored");
         assertEquals("TEA-1", api.createProduct("t-dup-other", "TEA-1", 5).get("sku").textValue());
     }
 
@@ -92,73 +86,73 @@ class ProductHandlersTest {
         bad.setBody("{\"sku\":\"has space\",\"name\":\"\",\"price\":{\"amount\":12.5,\"currency\":\"eur\"},\"stock\":-1,"
                 + "\"id\":\"prd_mine\",\"tenantId\":\"t-other\",\"version\":7}");
 
-        APIGatewayProxyResponseEvent response = call(api.create, bad);
+        APIGatewayProxyResponseEvent response = OPENAPI.call(api.create, bad);
 
         assertEquals(400, response.getStatusCode());
         assertEquals(Set.of("sku", "name", "price.amount", "price.currency", "stock", "id", "tenantId", "version"),
                 errorFields(response));
-        assertEquals(0, json(call(api.list, as(event("list-products.json"), "t-invalid"))).get("items").size());
+        assertEquals(0, json(OPENAPI.call(api.list, as(event("list-products.json"), "t-invalid"))).get("items").size());
     }
 
     @Test
     void moneyIsADecimalStringNeverAFloatAndNeverNegative() {
         APIGatewayProxyRequestEvent negative = withHeader(as(event("create-product.json"), "t-money"), "Idempotency-Key", null);
         negative.setBody(productBody("NEG", "Neg", "-1.00", "EUR", 1));
-        assertEquals(Set.of("price.amount"), errorFields(call(api.create, negative)));
+        assertEquals(Set.of("price.amount"), errorFields(OPENAPI.call(api.create, negative)));
 
         APIGatewayProxyRequestEvent precise = withHeader(as(event("create-product.json"), "t-money"), "Idempotency-Key", null);
         precise.setBody(productBody("PRECISE", "Precise", "0.1234", "JPY", 1));
-        JsonNode body = json(call(api.create, precise));
+        JsonNode body = json(OPENAPI.call(api.create, precise));
         assertEquals("0.1234", body.get("price").get("amount").textValue());
         assertEquals("JPY", body.get("price").get("currency").textValue());
 
         APIGatewayProxyRequestEvent whole = withHeader(as(event("create-product.json"), "t-money"), "Idempotency-Key", null);
         whole.setBody(productBody("WHOLE", "Whole", "7", "EUR", 1));
-        assertEquals("7.00", json(call(api.create, whole)).get("price").get("amount").textValue());
+        assertEquals("7.00", json(OPENAPI.call(api.create, whole)).get("price").get("amount").textValue());
     }
 
     @Test
     void theBodyMustBeJsonOfAtMost64KiB() {
         APIGatewayProxyRequestEvent csv = withHeader(as(event("create-product.json"), "t-media"), "Content-Type", "text/csv");
-        assertEquals(415, call(api.create, csv).getStatusCode());
+        assertEquals(415, OPENAPI.call(api.create, csv).getStatusCode());
 
         APIGatewayProxyRequestEvent big = withHeader(as(event("create-product.json"), "t-media"), "Idempotency-Key", null);
         big.setBody(productBody("BIG", "x".repeat(70_000), "1.00", "EUR", 1));
-        assertEquals(413, call(api.create, big).getStatusCode());
+        assertEquals(413, OPENAPI.call(api.create, big).getStatusCode());
 
         APIGatewayProxyRequestEvent broken = withHeader(as(event("create-product.json"), "t-media"), "Idempotency-Key", null);
         broken.setBody("{\"sku\":");
-        assertEquals(Set.of("body"), errorFields(call(api.create, broken)));
+        assertEquals(Set.of("body"), errorFields(OPENAPI.call(api.create, broken)));
     }
 
     @Test
     void aRepeatedCreateWithTheSameKeyAnswersTheSameAndStoresOne() {
-        APIGatewayProxyResponseEvent first = call(api.create, as(event("create-product.json"), "t-idem"));
-        APIGatewayProxyResponseEvent second = call(api.create, as(event("create-product.json"), "t-idem"));
-        APIGatewayProxyResponseEvent other = call(api.create,
+        APIGatewayProxyResponseEvent first = OPENAPI.call(api.create, as(event("create-product.json"), "t-idem"));
+        APIGatewayProxyResponseEvent second = OPENAPI.call(api.create, as(event("create-product.json"), "t-idem"));
+        APIGatewayProxyResponseEvent other = OPENAPI.call(api.create,
                 withBody(as(event("create-product.json"), "t-idem"), productBody("OTHER", "Other", "1.00", "EUR", 1)));
 
         assertEquals(201, second.getStatusCode());
         assertEquals(first.getBody(), second.getBody());
         assertEquals(first.getHeaders().get("ETag"), second.getHeaders().get("ETag"));
         assertEquals(422, other.getStatusCode());
-        assertEquals(1, json(call(api.list, as(event("list-products.json"), "t-idem"))).get("items").size());
+        assertEquals(1, json(OPENAPI.call(api.list, as(event("list-products.json"), "t-idem"))).get("items").size());
     }
 
     @Test
     void getReturnsTheProductWithItsETagAndHidesOtherTenants() {
         String id = api.createProduct("t-get", "GET-1", 3).get("id").textValue();
 
-        APIGatewayProxyResponseEvent response = call(api.get, withProductId(as(event("get-product.json"), "t-get"), id));
+        APIGatewayProxyResponseEvent response = OPENAPI.call(api.get, withProductId(as(event("get-product.json"), "t-get"), id));
         assertEquals(200, response.getStatusCode());
         assertEquals("GET-1", json(response).get("sku").textValue());
         assertEquals("\"1\"", response.getHeaders().get("ETag"));
 
-        APIGatewayProxyResponseEvent foreign = call(api.get, withProductId(as(event("get-product.json"), "t-get-other"), id));
-        APIGatewayProxyResponseEvent missing = call(api.get, withProductId(as(event("get-product.json"), "t-get-other"), "prd_nothing"));
+        APIGatewayProxyResponseEvent foreign = OPENAPI.call(api.get, withProductId(as(event("get-product.json"), "t-get-other"), id));
+        APIGatewayProxyResponseEvent missing = OPENAPI.call(api.get, withProductId(as(event("get-product.json"), "t-get-other"), "prd_nothing"));
         assertEquals(404, foreign.getStatusCode());
         assertEquals(json(missing).get("detail"), json(foreign).get("detail"), "another tenant's product looks exactly like none");
-        assertEquals(400, call(api.get, withProductId(as(event("get-product.json"), "t-get"), "bad id!")).getStatusCode());
+        assertEquals(400, OPENAPI.call(api.get, withProductId(as(event("get-product.json"), "t-get"), "bad id!")).getStatusCode());
     }
 
     @Test
@@ -177,7 +171,7 @@ class ProductHandlersTest {
                 query.put("nextToken", token);
             }
             event.setQueryStringParameters(query);
-            JsonNode page = json(call(api.list, event));
+            JsonNode page = json(OPENAPI.call(api.list, event));
             page.get("items").forEach(item -> seen.add(item.get("id").textValue()));
             token = page.has("nextToken") ? page.get("nextToken").textValue() : null;
             pages++;
@@ -192,33 +186,33 @@ class ProductHandlersTest {
         api.createProduct("t-token", "T-2", 1);
         APIGatewayProxyRequestEvent first = as(event("list-products.json"), "t-token");
         first.setQueryStringParameters(Map.of("limit", "1"));
-        String token = json(call(api.list, first)).get("nextToken").textValue();
+        String token = json(OPENAPI.call(api.list, first)).get("nextToken").textValue();
 
         for (String limit : List.of("0", "101", "ten")) {
             APIGatewayProxyRequestEvent event = as(event("list-products.json"), "t-token");
             event.setQueryStringParameters(Map.of("limit", limit));
-            assertEquals(Set.of("limit"), errorFields(call(api.list, event)), limit);
+            assertEquals(Set.of("limit"), errorFields(OPENAPI.call(api.list, event)), limit);
         }
         String tampered = (token.charAt(5) == 'A' ? "B" : "A");
         tampered = token.substring(0, 5) + tampered + token.substring(6);
         for (Map.Entry<String, String> attempt : Map.of("t-token-other", token, "t-token", tampered).entrySet()) {
             APIGatewayProxyRequestEvent event = as(event("list-products.json"), attempt.getKey());
             event.setQueryStringParameters(Map.of("limit", "1", "nextToken", attempt.getValue()));
-            assertEquals(Set.of("nextToken"), errorFields(call(api.list, event)));
+            assertEquals(Set.of("nextToken"), errorFields(OPENAPI.call(api.list, event)));
         }
         APIGatewayProxyRequestEvent otherQuery = as(event("list-products.json"), "t-token");
         otherQuery.setQueryStringParameters(Map.of("limit", "2", "nextToken", token));
-        assertEquals(400, call(api.list, otherQuery).getStatusCode(), "a token only opens on the query that issued it");
+        assertEquals(400, OPENAPI.call(api.list, otherQuery).getStatusCode(), "a token only opens on the query that issued it");
     }
 
     @Test
     void updateNeedsTheCurrentIfMatch() {
         String id = api.createProduct("t-upd", "UPD-1", 5).get("id").textValue();
 
-        assertEquals(428, call(api.update, update("t-upd", id, null, null)).getStatusCode());
-        assertEquals(412, call(api.update, update("t-upd", id, "\"7\"", null)).getStatusCode());
-        assertEquals(412, call(api.update, update("t-upd", id, "*", null)).getStatusCode());
-        APIGatewayProxyResponseEvent ok = call(api.update, update("t-upd", id, "\"1\"", null));
+        assertEquals(428, OPENAPI.call(api.update, update("t-upd", id, null, null)).getStatusCode());
+        assertEquals(412, OPENAPI.call(api.update, update("t-upd", id, "\"7\"", null)).getStatusCode());
+        assertEquals(412, OPENAPI.call(api.update, update("t-upd", id, "*", null)).getStatusCode());
+        APIGatewayProxyResponseEvent ok = OPENAPI.call(api.update, update("t-upd", id, "\"1\"", null));
         assertEquals(200, ok.getStatusCode());
         JsonNode body = json(ok);
         assertEquals("Enamel mug, blue", body.get("name").textValue());
@@ -226,9 +220,9 @@ class ProductHandlersTest {
         assertEquals(40, body.get("stock").intValue());
         assertEquals(2, body.get("version").intValue());
         assertEquals("\"2\"", ok.getHeaders().get("ETag"));
-        assertEquals(412, call(api.update, update("t-upd", id, "\"1\"", null)).getStatusCode(), "the old ETag is spent");
+        assertEquals(412, OPENAPI.call(api.update, update("t-upd", id, "\"1\"", null)).getStatusCode(), "the old ETag is spent");
         assertEquals("40", api.stored("TENANT#t-upd#PRODUCT#" + id).get("stock").n());
-        assertEquals(404, call(api.update, update("t-upd-other", id, "\"2\"", null)).getStatusCode());
+        assertEquals(404, OPENAPI.call(api.update, update("t-upd-other", id, "\"2\"", null)).getStatusCode());
     }
 
     @Test
@@ -236,11 +230,11 @@ class ProductHandlersTest {
         String a = api.createProduct("t-sku", "A-SKU", 1).get("id").textValue();
         api.createProduct("t-sku", "B-SKU", 1);
 
-        APIGatewayProxyResponseEvent taken = call(api.update, update("t-sku", a, "\"1\"", productBody("b-sku", "A", "1.00", "EUR", 1)));
+        APIGatewayProxyResponseEvent taken = OPENAPI.call(api.update, update("t-sku", a, "\"1\"", productBody("b-sku", "A", "1.00", "EUR", 1)));
         assertEquals(409, taken.getStatusCode());
         assertEquals("A-SKU", api.stored("TENANT#t-sku#PRODUCT#" + a).get("sku").s());
 
-        APIGatewayProxyResponseEvent moved = call(api.update, update("t-sku", a, "\"1\"", productBody("C-SKU", "A", "1.00", "EUR", 1)));
+        APIGatewayProxyResponseEvent moved = OPENAPI.call(api.update, update("t-sku", a, "\"1\"", productBody("C-SKU", "A", "1.00", "EUR", 1)));
         assertEquals(200, moved.getStatusCode());
         assertEquals("C-SKU", json(moved).get("sku").textValue());
         assertTrue(api.stored("TENANT#t-sku#SKU#A-SKU").isEmpty());
@@ -251,16 +245,16 @@ class ProductHandlersTest {
     void callersNeedAVerifiedTenantAndTheRoutesScope() {
         APIGatewayProxyRequestEvent anonymous = event("create-product.json");
         anonymous.getRequestContext().setAuthorizer(null);
-        assertEquals(401, call(api.create, anonymous).getStatusCode());
+        assertEquals(401, OPENAPI.call(api.create, anonymous).getStatusCode());
 
         APIGatewayProxyRequestEvent readOnly = withScopes(as(event("create-product.json"), "t-scope"), "catalog/read");
-        APIGatewayProxyResponseEvent forbidden = call(api.create, readOnly);
+        APIGatewayProxyResponseEvent forbidden = OPENAPI.call(api.create, readOnly);
         assertEquals(403, forbidden.getStatusCode());
-        assertEquals(0, json(call(api.list, as(event("list-products.json"), "t-scope"))).get("items").size());
+        assertEquals(0, json(OPENAPI.call(api.list, as(event("list-products.json"), "t-scope"))).get("items").size());
 
         String id = api.createProduct("t-scope", "SCOPE-1", 1).get("id").textValue();
-        assertEquals(403, call(api.update, withScopes(update("t-scope", id, "\"1\"", null), "catalog/read")).getStatusCode());
-        assertEquals(403, call(api.get, withScopes(withProductId(as(event("get-product.json"), "t-scope"), id), "orders/read")).getStatusCode());
+        assertEquals(403, OPENAPI.call(api.update, withScopes(update("t-scope", id, "\"1\"", null), "catalog/read")).getStatusCode());
+        assertEquals(403, OPENAPI.call(api.get, withScopes(withProductId(as(event("get-product.json"), "t-scope"), id), "orders/read")).getStatusCode());
         assertFalse(json(forbidden).get("detail").textValue().contains("Exception"));
     }
 }

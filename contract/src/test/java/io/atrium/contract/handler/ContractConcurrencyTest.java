@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.atrium.shared.domain.tenant.OwnedIds;
+import io.atrium.shared.testing.Concurrently;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,34 +15,17 @@ import org.junit.jupiter.api.Test;
 /** Racing state changes through the real handlers and database: one winner, and the partner's counter stays exact. */
 class ContractConcurrencyTest {
     private static ContractFixture api;
-    private static ExecutorService pool;
+    private static Concurrently callers;
 
     @BeforeAll
     static void wire() {
         api = new ContractFixture("contract-concurrency");
-        pool = Executors.newFixedThreadPool(32);
+        callers = new Concurrently(32);
     }
 
     @AfterAll
     static void stop() {
-        pool.shutdownNow();
-    }
-
-    private static List<Integer> atOnce(List<Callable<Integer>> tasks) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> futures = new ArrayList<>();
-        for (Callable<Integer> task : tasks) {
-            futures.add(pool.submit(() -> {
-                start.await();
-                return task.call();
-            }));
-        }
-        start.countDown();
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> future : futures) {
-            statuses.add(future.get());
-        }
-        return statuses;
+        callers.close();
     }
 
     @Test
@@ -58,7 +38,7 @@ class ContractConcurrencyTest {
         for (int i = 0; i < 32; i++) {
             activations.add(() -> api.activate(tenant, id, 1).getStatusCode());
         }
-        List<Integer> statuses = atOnce(activations);
+        List<Integer> statuses = callers.run(activations);
 
         assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
         assertEquals(31, statuses.stream().filter(s -> s == 412).count(), statuses.toString());
@@ -76,12 +56,12 @@ class ContractConcurrencyTest {
         }
         List<Callable<Integer>> activations = new ArrayList<>();
         ids.forEach(id -> activations.add(() -> api.activate(tenant, id, 1).getStatusCode()));
-        assertEquals(List.of(200), atOnce(activations).stream().distinct().toList());
+        assertEquals(List.of(200), callers.run(activations).stream().distinct().toList());
         assertEquals(16, api.activeContracts(tenant, partnerId));
 
         List<Callable<Integer>> terminations = new ArrayList<>();
         ids.subList(0, 10).forEach(id -> terminations.add(() -> api.terminate(tenant, id, 2).getStatusCode()));
-        assertEquals(List.of(200), atOnce(terminations).stream().distinct().toList());
+        assertEquals(List.of(200), callers.run(terminations).stream().distinct().toList());
         assertEquals(6, api.activeContracts(tenant, partnerId));
     }
 }

@@ -1,11 +1,14 @@
 package io.atrium.contract.handler;
 
 import static io.atrium.contract.handler.ContractFixture.as;
-import static io.atrium.contract.handler.ContractFixture.event;
-import static io.atrium.contract.handler.ContractFixture.json;
 import static io.atrium.contract.handler.ContractFixture.withContractId;
-import static io.atrium.contract.handler.ContractFixture.withHeader;
-import static io.atrium.contract.handler.ContractFixture.withQuery;
+import static io.atrium.shared.testing.ApiEvents.assertProblem;
+import static io.atrium.shared.testing.ApiEvents.errorFields;
+import static io.atrium.shared.testing.ApiEvents.event;
+import static io.atrium.shared.testing.ApiEvents.json;
+import static io.atrium.shared.testing.ApiEvents.withHeader;
+import static io.atrium.shared.testing.ApiEvents.withQuery;
+import static io.atrium.shared.testing.ApiEvents.withScopes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -22,7 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -51,22 +53,10 @@ class ContractHandlersTest {
                 .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("TENANT#" + tenantId + "#CONTRACTS")))).count();
     }
 
-    private static Set<String> errorFields(APIGatewayProxyResponseEvent response) {
-        Set<String> fields = new TreeSet<>();
-        json(response).get("errors").forEach(e -> fields.add(e.get("field").textValue()));
-        return fields;
-    }
-
     private static APIGatewayProxyRequestEvent createEvent(String tenantId, String partnerId) {
         APIGatewayProxyRequestEvent event = as(event("create-contract.json"), tenantId);
         event.setBody(event.getBody().replace("par_example", partnerId));
         return event;
-    }
-
-    private static void assertProblem(APIGatewayProxyResponseEvent response, int status) {
-        assertEquals(status, response.getStatusCode(), response.getBody());
-        assertEquals("application/problem+json", response.getHeaders().get("Content-Type"));
-        assertEquals(status, json(response).get("status").intValue());
     }
 
     @Test
@@ -162,10 +152,7 @@ class ContractHandlersTest {
     void callersWithoutTheScopeOrAVerifiedTenantAreRefused() {
         String tenant = tenant();
         String partnerId = api.partner(tenant);
-        APIGatewayProxyRequestEvent readOnly = createEvent(tenant, partnerId);
-        Map<String, Object> authorizer = new HashMap<>(readOnly.getRequestContext().getAuthorizer());
-        authorizer.put("scopes", "contracts/read");
-        readOnly.getRequestContext().setAuthorizer(authorizer);
+        APIGatewayProxyRequestEvent readOnly = withScopes(createEvent(tenant, partnerId), "contracts/read");
         assertProblem(api.create.handleRequest(readOnly, null), 403);
 
         APIGatewayProxyRequestEvent anonymous = createEvent(tenant, partnerId);

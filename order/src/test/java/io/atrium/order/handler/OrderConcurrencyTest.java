@@ -1,27 +1,23 @@
 package io.atrium.order.handler;
 
-import static io.atrium.order.handler.OrderFixture.as;
-import static io.atrium.order.handler.OrderFixture.call;
-import static io.atrium.order.handler.OrderFixture.event;
-import static io.atrium.order.handler.OrderFixture.json;
+import static io.atrium.order.handler.OrderFixture.OPENAPI;
 import static io.atrium.order.handler.OrderFixture.orderBody;
 import static io.atrium.order.handler.OrderFixture.placing;
-import static io.atrium.order.handler.OrderFixture.withHeader;
 import static io.atrium.order.handler.OrderFixture.withOrderId;
+import static io.atrium.shared.testing.ApiEvents.as;
+import static io.atrium.shared.testing.ApiEvents.event;
+import static io.atrium.shared.testing.ApiEvents.json;
+import static io.atrium.shared.testing.ApiEvents.withHeader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.atrium.shared.testing.Concurrently;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,35 +26,17 @@ import org.junit.jupiter.api.Test;
 class OrderConcurrencyTest {
     private static final int CLIENTS = 64;
     private static OrderFixture api;
-    private static ExecutorService pool;
+    private static Concurrently clients;
 
     @BeforeAll
     static void wire() {
         api = new OrderFixture("order-concurrency");
-        pool = Executors.newFixedThreadPool(CLIENTS);
+        clients = new Concurrently(CLIENTS);
     }
 
     @AfterAll
     static void stop() {
-        pool.shutdownNow();
-    }
-
-    /** Runs every call at once (released together) and returns the answers in submission order. */
-    private static List<APIGatewayProxyResponseEvent> together(List<Callable<APIGatewayProxyResponseEvent>> calls) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<APIGatewayProxyResponseEvent>> futures = new ArrayList<>();
-        for (Callable<APIGatewayProxyResponseEvent> call : calls) {
-            futures.add(pool.submit(() -> {
-                start.await();
-                return call.call();
-            }));
-        }
-        start.countDown();
-        List<APIGatewayProxyResponseEvent> answers = new ArrayList<>();
-        for (Future<APIGatewayProxyResponseEvent> future : futures) {
-            answers.add(future.get(60, TimeUnit.SECONDS));
-        }
-        return answers;
+        clients.close();
     }
 
     private static long count(List<APIGatewayProxyResponseEvent> answers, int status) {
@@ -71,10 +49,10 @@ class OrderConcurrencyTest {
         List<Callable<APIGatewayProxyResponseEvent>> calls = new ArrayList<>();
         for (int i = 0; i < CLIENTS; i++) {
             String key = "rush-" + i;
-            calls.add(() -> call(api.place, placing("t-rush", key, orderBody(product, 1))));
+            calls.add(() -> OPENAPI.call(api.place, placing("t-rush", key, orderBody(product, 1))));
         }
 
-        List<APIGatewayProxyResponseEvent> answers = together(calls);
+        List<APIGatewayProxyResponseEvent> answers = clients.run(calls);
 
         for (APIGatewayProxyResponseEvent answer : answers) {
             assertTrue(answer.getStatusCode() == 201 || answer.getStatusCode() == 409,
@@ -93,14 +71,14 @@ class OrderConcurrencyTest {
     void aHundredRepeatsOfOnePostStoreOneOrderAndAnswerAlike() throws Exception {
         String product = api.product("t-retry", "2.50", "EUR", 500);
         String body = orderBody(product, 3);
-        APIGatewayProxyResponseEvent first = call(api.place, placing("t-retry", "retry-key", body));
+        APIGatewayProxyResponseEvent first = OPENAPI.call(api.place, placing("t-retry", "retry-key", body));
         assertEquals(201, first.getStatusCode(), first.getBody());
         List<Callable<APIGatewayProxyResponseEvent>> calls = new ArrayList<>();
         for (int i = 0; i < 99; i++) {
-            calls.add(() -> call(api.place, placing("t-retry", "retry-key", body)));
+            calls.add(() -> OPENAPI.call(api.place, placing("t-retry", "retry-key", body)));
         }
 
-        List<APIGatewayProxyResponseEvent> answers = together(calls);
+        List<APIGatewayProxyResponseEvent> answers = clients.run(calls);
 
         for (APIGatewayProxyResponseEvent answer : answers) {
             assertEquals(201, answer.getStatusCode());
@@ -118,10 +96,10 @@ class OrderConcurrencyTest {
         String body = orderBody(product, 2);
         List<Callable<APIGatewayProxyResponseEvent>> calls = new ArrayList<>();
         for (int i = 0; i < 32; i++) {
-            calls.add(() -> call(api.place, placing("t-dupe", "same-key", body)));
+            calls.add(() -> OPENAPI.call(api.place, placing("t-dupe", "same-key", body)));
         }
 
-        List<APIGatewayProxyResponseEvent> answers = together(calls);
+        List<APIGatewayProxyResponseEvent> answers = clients.run(calls);
 
         for (APIGatewayProxyResponseEvent answer : answers) {
             int status = answer.getStatusCode();
@@ -132,7 +110,7 @@ class OrderConcurrencyTest {
         }
         assertEquals(1, api.storedOrders("t-dupe"));
         assertEquals(98, api.stock("t-dupe", product));
-        APIGatewayProxyResponseEvent later = call(api.place, placing("t-dupe", "same-key", body));
+        APIGatewayProxyResponseEvent later = OPENAPI.call(api.place, placing("t-dupe", "same-key", body));
         assertEquals(201, later.getStatusCode());
         answers.stream().filter(a -> a.getStatusCode() == 201).forEach(a -> assertEquals(later.getBody(), a.getBody()));
     }
@@ -140,14 +118,14 @@ class OrderConcurrencyTest {
     @Test
     void concurrentCancelsOfOneOrderPutTheStockBackOnce() throws Exception {
         String product = api.product("t-cancels", "1.00", "EUR", 10);
-        APIGatewayProxyResponseEvent placed = call(api.place, placing("t-cancels", "cancel-me", orderBody(product, 6)));
+        APIGatewayProxyResponseEvent placed = OPENAPI.call(api.place, placing("t-cancels", "cancel-me", orderBody(product, 6)));
         String id = json(placed).get("id").textValue();
         List<Callable<APIGatewayProxyResponseEvent>> calls = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
-            calls.add(() -> call(api.cancel, withHeader(withOrderId(as(event("cancel-order.json"), "t-cancels"), id), "If-Match", "\"1\"")));
+            calls.add(() -> OPENAPI.call(api.cancel, withHeader(withOrderId(as(event("cancel-order.json"), "t-cancels"), id), "If-Match", "\"1\"")));
         }
 
-        List<APIGatewayProxyResponseEvent> answers = together(calls);
+        List<APIGatewayProxyResponseEvent> answers = clients.run(calls);
 
         assertEquals(1, count(answers, 200));
         assertEquals(15, count(answers, 409) + count(answers, 412), "the others are refused: " + answers.stream()
@@ -160,24 +138,24 @@ class OrderConcurrencyTest {
         String product = api.product("t-mixed", "1.00", "EUR", 20);
         List<String> toCancel = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            toCancel.add(json(call(api.place, placing("t-mixed", "first-" + i, orderBody(product, 1)))).get("id").textValue());
+            toCancel.add(json(OPENAPI.call(api.place, placing("t-mixed", "first-" + i, orderBody(product, 1)))).get("id").textValue());
         }
         List<Callable<APIGatewayProxyResponseEvent>> calls = new ArrayList<>();
         for (String id : toCancel) {
-            calls.add(() -> call(api.cancel, withHeader(withOrderId(as(event("cancel-order.json"), "t-mixed"), id), "If-Match", "\"1\"")));
+            calls.add(() -> OPENAPI.call(api.cancel, withHeader(withOrderId(as(event("cancel-order.json"), "t-mixed"), id), "If-Match", "\"1\"")));
         }
         for (int i = 0; i < 40; i++) {
             String key = "second-" + i;
-            calls.add(() -> call(api.place, placing("t-mixed", key, orderBody(product, 1))));
+            calls.add(() -> OPENAPI.call(api.place, placing("t-mixed", key, orderBody(product, 1))));
         }
 
-        List<APIGatewayProxyResponseEvent> answers = together(calls);
+        List<APIGatewayProxyResponseEvent> answers = clients.run(calls);
 
         assertEquals(8, count(answers.subList(0, 8), 200), "every cancel succeeds");
         long sold = count(answers.subList(8, answers.size()), 201);
         assertTrue(sold >= 12 && sold <= 20, "sold " + sold);
         assertEquals(20 - sold, api.stock("t-mixed", product), "stock = start - live orders");
-        APIGatewayProxyResponseEvent pending = call(api.list, pendingList("t-mixed"));
+        APIGatewayProxyResponseEvent pending = OPENAPI.call(api.list, pendingList("t-mixed"));
         assertEquals(sold, json(pending).get("items").size());
     }
 

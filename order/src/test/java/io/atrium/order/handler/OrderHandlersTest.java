@@ -1,14 +1,16 @@
 package io.atrium.order.handler;
 
-import static io.atrium.order.handler.OrderFixture.as;
-import static io.atrium.order.handler.OrderFixture.call;
-import static io.atrium.order.handler.OrderFixture.event;
-import static io.atrium.order.handler.OrderFixture.json;
+import static io.atrium.order.handler.OrderFixture.OPENAPI;
 import static io.atrium.order.handler.OrderFixture.orderBody;
 import static io.atrium.order.handler.OrderFixture.placing;
-import static io.atrium.order.handler.OrderFixture.withHeader;
 import static io.atrium.order.handler.OrderFixture.withOrderId;
-import static io.atrium.order.handler.OrderFixture.withScopes;
+import static io.atrium.shared.testing.ApiEvents.as;
+import static io.atrium.shared.testing.ApiEvents.created;
+import static io.atrium.shared.testing.ApiEvents.errorFields;
+import static io.atrium.shared.testing.ApiEvents.event;
+import static io.atrium.shared.testing.ApiEvents.json;
+import static io.atrium.shared.testing.ApiEvents.withHeader;
+import static io.atrium.shared.testing.ApiEvents.withScopes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -22,7 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,20 +36,12 @@ class OrderHandlersTest {
         api = new OrderFixture("order-handlers");
     }
 
-    private static Set<String> errorFields(APIGatewayProxyResponseEvent response) {
-        Set<String> fields = new TreeSet<>();
-        json(response).get("errors").forEach(e -> fields.add(e.get("field").textValue()));
-        return fields;
-    }
-
     private static String detail(APIGatewayProxyResponseEvent response) {
         return json(response).get("detail").textValue();
     }
 
     private static JsonNode placed(String tenant, String key, String body) {
-        APIGatewayProxyResponseEvent response = call(api.place, placing(tenant, key, body));
-        assertEquals(201, response.getStatusCode(), response.getBody());
-        return json(response);
+        return created(OPENAPI.call(api.place, placing(tenant, key, body)));
     }
 
     private static APIGatewayProxyRequestEvent cancelling(String tenant, String orderId, String ifMatch) {
@@ -60,7 +53,7 @@ class OrderHandlersTest {
         String mug = api.product("t-place", "19.99", "EUR", 10);
         String tea = api.product("t-place", "0.10", "EUR", 100);
 
-        APIGatewayProxyResponseEvent response = call(api.place, placing("t-place", "k-place", orderBody(mug, 3, tea, 2)));
+        APIGatewayProxyResponseEvent response = OPENAPI.call(api.place, placing("t-place", "k-place", orderBody(mug, 3, tea, 2)));
 
         assertEquals(201, response.getStatusCode(), response.getBody());
         JsonNode order = json(response);
@@ -87,7 +80,7 @@ class OrderHandlersTest {
     void aClientSentPriceIsAnUnknownField() {
         String product = api.product("t-price", "5.00", "EUR", 10);
 
-        APIGatewayProxyResponseEvent response = call(api.place, placing("t-price", "k-price",
+        APIGatewayProxyResponseEvent response = OPENAPI.call(api.place, placing("t-price", "k-price",
                 "{\"items\":[{\"productId\":\"" + product + "\",\"quantity\":1,\"price\":{\"amount\":\"0.01\",\"currency\":\"EUR\"}}],"
                         + "\"total\":{\"amount\":\"0.01\",\"currency\":\"EUR\"}}"));
 
@@ -101,7 +94,7 @@ class OrderHandlersTest {
     void anIdempotencyKeyIsRequired() {
         String product = api.product("t-nokey", "5.00", "EUR", 10);
 
-        APIGatewayProxyResponseEvent response = call(api.place, placing("t-nokey", null, orderBody(product, 1)));
+        APIGatewayProxyResponseEvent response = OPENAPI.call(api.place, placing("t-nokey", null, orderBody(product, 1)));
 
         assertEquals(Set.of("Idempotency-Key"), errorFields(response));
         assertEquals(10, api.stock("t-nokey", product));
@@ -111,9 +104,9 @@ class OrderHandlersTest {
     void aRepeatWithTheSameKeyGetsTheSameAnswerAndReservesOnce() {
         String product = api.product("t-repeat", "2.00", "EUR", 10);
 
-        APIGatewayProxyResponseEvent first = call(api.place, placing("t-repeat", "k-repeat", orderBody(product, 4)));
-        APIGatewayProxyResponseEvent second = call(api.place, placing("t-repeat", "k-repeat", orderBody(product, 4)));
-        APIGatewayProxyResponseEvent changed = call(api.place, placing("t-repeat", "k-repeat", orderBody(product, 5)));
+        APIGatewayProxyResponseEvent first = OPENAPI.call(api.place, placing("t-repeat", "k-repeat", orderBody(product, 4)));
+        APIGatewayProxyResponseEvent second = OPENAPI.call(api.place, placing("t-repeat", "k-repeat", orderBody(product, 4)));
+        APIGatewayProxyResponseEvent changed = OPENAPI.call(api.place, placing("t-repeat", "k-repeat", orderBody(product, 5)));
 
         assertEquals(201, second.getStatusCode());
         assertEquals(first.getBody(), second.getBody());
@@ -128,8 +121,8 @@ class OrderHandlersTest {
         String mine = api.product("t-ref", "1.00", "EUR", 10);
         String theirs = api.product("t-ref-other", "1.00", "EUR", 10);
 
-        APIGatewayProxyResponseEvent foreign = call(api.place, placing("t-ref", "k-foreign", orderBody(mine, 1, theirs, 1)));
-        APIGatewayProxyResponseEvent unknown = call(api.place, placing("t-ref", "k-unknown", orderBody(mine, 1, "prd_none", 1)));
+        APIGatewayProxyResponseEvent foreign = OPENAPI.call(api.place, placing("t-ref", "k-foreign", orderBody(mine, 1, theirs, 1)));
+        APIGatewayProxyResponseEvent unknown = OPENAPI.call(api.place, placing("t-ref", "k-unknown", orderBody(mine, 1, "prd_none", 1)));
 
         assertEquals(404, foreign.getStatusCode());
         assertTrue(detail(foreign).contains(theirs), detail(foreign));
@@ -145,7 +138,7 @@ class OrderHandlersTest {
         String plenty = api.product("t-short", "1.00", "EUR", 50);
         String scarce = api.product("t-short", "1.00", "EUR", 2);
 
-        APIGatewayProxyResponseEvent response = call(api.place, placing("t-short", "k-short", orderBody(plenty, 5, scarce, 3)));
+        APIGatewayProxyResponseEvent response = OPENAPI.call(api.place, placing("t-short", "k-short", orderBody(plenty, 5, scarce, 3)));
 
         assertEquals(409, response.getStatusCode());
         assertTrue(detail(response).contains(scarce), detail(response));
@@ -160,7 +153,7 @@ class OrderHandlersTest {
         String euro = api.product("t-fx", "1.00", "EUR", 5);
         String dollar = api.product("t-fx", "1.00", "USD", 5);
 
-        APIGatewayProxyResponseEvent response = call(api.place, placing("t-fx", "k-fx", orderBody(euro, 1, dollar, 1)));
+        APIGatewayProxyResponseEvent response = OPENAPI.call(api.place, placing("t-fx", "k-fx", orderBody(euro, 1, dollar, 1)));
 
         assertEquals(409, response.getStatusCode());
         assertTrue(detail(response).contains("EUR, USD"), detail(response));
@@ -171,16 +164,16 @@ class OrderHandlersTest {
     void badLinesAre400NamingEachField() {
         String product = api.product("t-lines", "1.00", "EUR", 5);
 
-        APIGatewayProxyResponseEvent duplicate = call(api.place, placing("t-lines", "k-dup", orderBody(product, 1, product, 2)));
+        APIGatewayProxyResponseEvent duplicate = OPENAPI.call(api.place, placing("t-lines", "k-dup", orderBody(product, 1, product, 2)));
         assertEquals(Set.of("items[1].productId"), errorFields(duplicate));
 
-        APIGatewayProxyResponseEvent bad = call(api.place, placing("t-lines", "k-bad",
+        APIGatewayProxyResponseEvent bad = OPENAPI.call(api.place, placing("t-lines", "k-bad",
                 "{\"items\":[{\"productId\":\"has space\",\"quantity\":0},{\"quantity\":\"2\"},null]}"));
         assertEquals(Set.of("items[0].productId", "items[0].quantity", "items[1].productId", "items[1].quantity", "items[2]"),
                 errorFields(bad));
 
-        assertEquals(Set.of("items"), errorFields(call(api.place, placing("t-lines", "k-empty", "{\"items\":[]}"))));
-        assertEquals(Set.of("items"), errorFields(call(api.place, placing("t-lines", "k-none", "{}"))));
+        assertEquals(Set.of("items"), errorFields(OPENAPI.call(api.place, placing("t-lines", "k-empty", "{\"items\":[]}"))));
+        assertEquals(Set.of("items"), errorFields(OPENAPI.call(api.place, placing("t-lines", "k-none", "{}"))));
         assertEquals(5, api.stock("t-lines", product));
     }
 
@@ -191,7 +184,7 @@ class OrderHandlersTest {
             lines.add("prd_line" + i);
             lines.add(1);
         }
-        APIGatewayProxyResponseEvent tooMany = call(api.place, placing("t-cap", "k-cap", orderBody(lines.toArray())));
+        APIGatewayProxyResponseEvent tooMany = OPENAPI.call(api.place, placing("t-cap", "k-cap", orderBody(lines.toArray())));
         assertEquals(Set.of("items"), errorFields(tooMany));
         assertTrue(json(tooMany).get("errors").get(0).get("message").textValue().contains("99"));
 
@@ -210,13 +203,13 @@ class OrderHandlersTest {
         String product = api.product("t-get", "3.00", "EUR", 5);
         String id = placed("t-get", "k-get", orderBody(product, 2)).get("id").textValue();
 
-        APIGatewayProxyResponseEvent response = call(api.get, withOrderId(as(event("get-order.json"), "t-get"), id));
+        APIGatewayProxyResponseEvent response = OPENAPI.call(api.get, withOrderId(as(event("get-order.json"), "t-get"), id));
         assertEquals(200, response.getStatusCode());
         assertEquals("6.00", json(response).get("total").get("amount").textValue());
         assertEquals("\"1\"", response.getHeaders().get("ETag"));
 
-        APIGatewayProxyResponseEvent foreign = call(api.get, withOrderId(as(event("get-order.json"), "t-get-other"), id));
-        APIGatewayProxyResponseEvent missing = call(api.get, withOrderId(as(event("get-order.json"), "t-get-other"), "ord_none"));
+        APIGatewayProxyResponseEvent foreign = OPENAPI.call(api.get, withOrderId(as(event("get-order.json"), "t-get-other"), id));
+        APIGatewayProxyResponseEvent missing = OPENAPI.call(api.get, withOrderId(as(event("get-order.json"), "t-get-other"), "ord_none"));
         assertEquals(404, foreign.getStatusCode());
         assertEquals(detail(missing), detail(foreign));
     }
@@ -228,7 +221,7 @@ class OrderHandlersTest {
         for (int i = 0; i < 5; i++) {
             ids.add(0, placed("t-list", "k-list-" + i, orderBody(product, 1)).get("id").textValue());
         }
-        APIGatewayProxyResponseEvent cancelled = call(api.cancel, cancelling("t-list", ids.get(1), "\"1\""));
+        APIGatewayProxyResponseEvent cancelled = OPENAPI.call(api.cancel, cancelling("t-list", ids.get(1), "\"1\""));
         assertEquals(200, cancelled.getStatusCode());
 
         assertEquals(ids, pagedIds("t-list", null, "2"));
@@ -239,16 +232,16 @@ class OrderHandlersTest {
 
         APIGatewayProxyRequestEvent badStatus = as(event("list-orders.json"), "t-list");
         badStatus.setQueryStringParameters(Map.of("status", "SHIPPED"));
-        assertEquals(Set.of("status"), errorFields(call(api.list, badStatus)));
+        assertEquals(Set.of("status"), errorFields(OPENAPI.call(api.list, badStatus)));
         APIGatewayProxyRequestEvent first = as(event("list-orders.json"), "t-list");
         first.setQueryStringParameters(Map.of("status", "PENDING", "limit", "1"));
-        String token = json(call(api.list, first)).get("nextToken").textValue();
+        String token = json(OPENAPI.call(api.list, first)).get("nextToken").textValue();
         APIGatewayProxyRequestEvent otherQuery = as(event("list-orders.json"), "t-list");
         otherQuery.setQueryStringParameters(Map.of("status", "CANCELLED", "limit", "1", "nextToken", token));
-        assertEquals(Set.of("nextToken"), errorFields(call(api.list, otherQuery)));
+        assertEquals(Set.of("nextToken"), errorFields(OPENAPI.call(api.list, otherQuery)));
         APIGatewayProxyRequestEvent limit = as(event("list-orders.json"), "t-list");
         limit.setQueryStringParameters(Map.of("limit", "101"));
-        assertEquals(Set.of("limit"), errorFields(call(api.list, limit)));
+        assertEquals(Set.of("limit"), errorFields(OPENAPI.call(api.list, limit)));
     }
 
     private static List<String> pagedIds(String tenant, String status, String limit) {
@@ -265,7 +258,7 @@ class OrderHandlersTest {
                 query.put("nextToken", token);
             }
             event.setQueryStringParameters(query);
-            JsonNode page = json(call(api.list, event));
+            JsonNode page = json(OPENAPI.call(api.list, event));
             page.get("items").forEach(item -> {
                 seen.add(item.get("id").textValue());
                 if (status != null) {
@@ -285,10 +278,10 @@ class OrderHandlersTest {
         assertEquals(6, api.stock("t-cancel", a));
         assertEquals(0, api.stock("t-cancel", b));
 
-        assertEquals(428, call(api.cancel, cancelling("t-cancel", id, null)).getStatusCode());
-        assertEquals(412, call(api.cancel, cancelling("t-cancel", id, "\"9\"")).getStatusCode());
-        assertEquals(404, call(api.cancel, cancelling("t-cancel-other", id, "\"1\"")).getStatusCode());
-        APIGatewayProxyResponseEvent response = call(api.cancel, cancelling("t-cancel", id, "\"1\""));
+        assertEquals(428, OPENAPI.call(api.cancel, cancelling("t-cancel", id, null)).getStatusCode());
+        assertEquals(412, OPENAPI.call(api.cancel, cancelling("t-cancel", id, "\"9\"")).getStatusCode());
+        assertEquals(404, OPENAPI.call(api.cancel, cancelling("t-cancel-other", id, "\"1\"")).getStatusCode());
+        APIGatewayProxyResponseEvent response = OPENAPI.call(api.cancel, cancelling("t-cancel", id, "\"1\""));
 
         assertEquals(200, response.getStatusCode());
         assertEquals("CANCELLED", json(response).get("status").textValue());
@@ -297,11 +290,11 @@ class OrderHandlersTest {
         assertEquals(10, api.stock("t-cancel", a));
         assertEquals(3, api.stock("t-cancel", b));
 
-        APIGatewayProxyResponseEvent again = call(api.cancel, cancelling("t-cancel", id, "\"2\""));
+        APIGatewayProxyResponseEvent again = OPENAPI.call(api.cancel, cancelling("t-cancel", id, "\"2\""));
         assertEquals(409, again.getStatusCode());
-        assertEquals(409, call(api.cancel, cancelling("t-cancel", id, "\"1\"")).getStatusCode(), "cancelled is final, whatever the ETag");
+        assertEquals(409, OPENAPI.call(api.cancel, cancelling("t-cancel", id, "\"1\"")).getStatusCode(), "cancelled is final, whatever the ETag");
         assertEquals(10, api.stock("t-cancel", a));
-        JsonNode stored = json(call(api.get, withOrderId(as(event("get-order.json"), "t-cancel"), id)));
+        JsonNode stored = json(OPENAPI.call(api.get, withOrderId(as(event("get-order.json"), "t-cancel"), id)));
         assertEquals("CANCELLED", stored.get("status").textValue());
     }
 
@@ -311,9 +304,9 @@ class OrderHandlersTest {
         String id = placed("t-confirmed", "k-confirmed", orderBody(product, 5)).get("id").textValue();
         api.service.confirm("t-confirmed", id);
 
-        JsonNode confirmed = json(call(api.get, withOrderId(as(event("get-order.json"), "t-confirmed"), id)));
+        JsonNode confirmed = json(OPENAPI.call(api.get, withOrderId(as(event("get-order.json"), "t-confirmed"), id)));
         assertEquals("CONFIRMED", confirmed.get("status").textValue());
-        APIGatewayProxyResponseEvent response = call(api.cancel, cancelling("t-confirmed", id, "\"2\""));
+        APIGatewayProxyResponseEvent response = OPENAPI.call(api.cancel, cancelling("t-confirmed", id, "\"2\""));
 
         assertEquals(200, response.getStatusCode());
         assertEquals("CANCELLED", json(response).get("status").textValue());
@@ -325,9 +318,9 @@ class OrderHandlersTest {
         String product = api.product("t-scope", "1.00", "EUR", 5);
         APIGatewayProxyRequestEvent anonymous = placing("t-scope", "k-anon", orderBody(product, 1));
         anonymous.getRequestContext().setAuthorizer(null);
-        assertEquals(401, call(api.place, anonymous).getStatusCode());
-        assertEquals(403, call(api.place, withScopes(placing("t-scope", "k-ro", orderBody(product, 1)), "orders/read")).getStatusCode());
-        assertEquals(403, call(api.list, withScopes(as(event("list-orders.json"), "t-scope"), "catalog/read")).getStatusCode());
+        assertEquals(401, OPENAPI.call(api.place, anonymous).getStatusCode());
+        assertEquals(403, OPENAPI.call(api.place, withScopes(placing("t-scope", "k-ro", orderBody(product, 1)), "orders/read")).getStatusCode());
+        assertEquals(403, OPENAPI.call(api.list, withScopes(as(event("list-orders.json"), "t-scope"), "catalog/read")).getStatusCode());
         assertEquals(5, api.stock("t-scope", product));
         assertEquals(0, api.storedOrders("t-scope"));
     }

@@ -1,10 +1,12 @@
 package io.atrium.partner.handler;
 
-import static io.atrium.partner.handler.PartnerFixture.as;
-import static io.atrium.partner.handler.PartnerFixture.event;
-import static io.atrium.partner.handler.PartnerFixture.json;
-import static io.atrium.partner.handler.PartnerFixture.withHeader;
 import static io.atrium.partner.handler.PartnerFixture.withPartnerId;
+import static io.atrium.shared.testing.ApiEvents.as;
+import static io.atrium.shared.testing.ApiEvents.errorFields;
+import static io.atrium.shared.testing.ApiEvents.event;
+import static io.atrium.shared.testing.ApiEvents.json;
+import static io.atrium.shared.testing.ApiEvents.withHeader;
+import static io.atrium.shared.testing.ApiEvents.withScopes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -43,10 +45,11 @@ class PartnerHandlersTest {
                 .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("TENANT#" + tenantId + "#PARTNERS")))).count();
     }
 
-    private static Set<String> errorFields(APIGatewayProxyResponseEvent response) {
-        Set<String> fields = new TreeSet<>();
-        json(response).get("errors").forEach(e -> fields.add(e.get("field").textValue()));
-        return fields;
+    /** What the contract stack writes when a partner's contracts become active or end. */
+    private static void storeActiveContracts(String tenantId, String partnerId, int count) {
+        api.dynamoDb.updateItem(r -> r.tableName(api.partnerTable)
+                .key(Map.of("pk", AttributeValue.fromS("TENANT#" + tenantId + "#PARTNER#" + partnerId)))
+                .updateExpression("SET activeContracts = :count").expressionAttributeValues(Map.of(":count", AttributeValue.fromN(Integer.toString(count)))));
     }
 
     @Test
@@ -121,10 +124,7 @@ class PartnerHandlersTest {
         anonymous.getRequestContext().setAuthorizer(null);
         assertEquals(401, api.create.handleRequest(anonymous, null).getStatusCode());
 
-        APIGatewayProxyRequestEvent readOnly = as(event("create-partner.json"), "t-scope");
-        Map<String, Object> authorizer = new java.util.HashMap<>(readOnly.getRequestContext().getAuthorizer());
-        authorizer.put("scopes", "partners/read");
-        readOnly.getRequestContext().setAuthorizer(authorizer);
+        APIGatewayProxyRequestEvent readOnly = withScopes(as(event("create-partner.json"), "t-scope"), "partners/read");
         assertEquals(403, api.create.handleRequest(readOnly, null).getStatusCode());
         assertEquals(0, storedCount("t-scope"));
     }
@@ -172,9 +172,7 @@ class PartnerHandlersTest {
     @Test
     void deleteIs409WhileAContractIsActiveThen204() {
         String id = api.createPartner("t-delete", "Busy partner");
-        api.dynamoDb.updateItem(r -> r.tableName(api.partnerTable)
-                .key(Map.of("pk", AttributeValue.fromS("TENANT#t-delete#PARTNER#" + id)))
-                .updateExpression("SET activeContracts = :one").expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
+        storeActiveContracts("t-delete", id, 1);
 
         APIGatewayProxyResponseEvent conflict = api.delete.handleRequest(withPartnerId(as(event("delete-partner.json"), "t-delete"), id), null);
         assertEquals(409, conflict.getStatusCode());
@@ -182,9 +180,7 @@ class PartnerHandlersTest {
         APIGatewayProxyRequestEvent noIfMatch = withHeader(withPartnerId(as(event("delete-partner.json"), "t-delete"), id), "If-Match", null);
         assertEquals(428, api.delete.handleRequest(noIfMatch, null).getStatusCode());
 
-        api.dynamoDb.updateItem(r -> r.tableName(api.partnerTable)
-                .key(Map.of("pk", AttributeValue.fromS("TENANT#t-delete#PARTNER#" + id)))
-                .updateExpression("SET activeContracts = :zero").expressionAttributeValues(Map.of(":zero", AttributeValue.fromN("0"))));
+        storeActiveContracts("t-delete", id, 0);
         APIGatewayProxyResponseEvent deleted = api.delete.handleRequest(withPartnerId(as(event("delete-partner.json"), "t-delete"), id), null);
         assertEquals(204, deleted.getStatusCode());
         assertTrue(stored("t-delete", id).isEmpty());

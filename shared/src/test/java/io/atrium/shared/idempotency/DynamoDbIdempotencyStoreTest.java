@@ -3,10 +3,8 @@ package io.atrium.shared.idempotency;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import io.atrium.local.ProjectLayout;
-import io.atrium.local.dynamodb.DynamoDbLocal;
-import io.atrium.local.dynamodb.TableProvisioner;
 import io.atrium.shared.idempotency.IdempotencyStore.StoredResponse;
+import io.atrium.shared.testing.TestTables;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -23,9 +21,9 @@ class DynamoDbIdempotencyStoreTest {
 
     @BeforeAll
     static void tables() {
-        client = DynamoDbLocal.shared().client();
-        table = TableProvisioner.createTables(client, ProjectLayout.root().resolve("shared/template.yaml"), "idem-test")
-                .get("IdempotencyTable");
+        TestTables tables = TestTables.create("idem-test");
+        client = tables.client();
+        table = tables.name("IdempotencyTable");
         store = new DynamoDbIdempotencyStore(client, table, Duration.ofHours(24), Duration.ofSeconds(30));
     }
 

@@ -1,6 +1,9 @@
 package io.atrium.transaction.handler;
 
-import static io.atrium.transaction.handler.TransactionFixture.json;
+import static io.atrium.shared.testing.ApiEvents.event;
+import static io.atrium.shared.testing.ApiEvents.json;
+import static io.atrium.shared.testing.ApiEvents.withQuery;
+import static io.atrium.transaction.handler.TransactionFixture.as;
 import static io.atrium.transaction.handler.TransactionFixture.post;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,58 +11,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.atrium.shared.domain.contract.ContractStatus;
 import io.atrium.shared.domain.tenant.OwnedIds;
+import io.atrium.shared.testing.Concurrently;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Many callers at once, through the real handlers and the real database (DynamoDB Local). */
 class TransactionConcurrencyTest {
     private static TransactionFixture api;
-    private static ExecutorService pool;
+    private static Concurrently callers;
 
     @BeforeAll
     static void wire() {
         api = new TransactionFixture("transaction-concurrency");
-        pool = Executors.newFixedThreadPool(100);
+        callers = new Concurrently(100);
     }
 
     @AfterAll
     static void stop() {
-        pool.shutdownNow();
-    }
-
-    private static int storedCount(String tenantId, String contractId) {
-        return api.dynamoDb.query(r -> r.tableName(api.transactionTable).indexName("byParent")
-                .keyConditionExpression("gsi3pk = :p")
-                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("TENANT#" + tenantId + "#CONTRACT#" + contractId)))).count();
-    }
-
-    /** Runs every task at the same moment and returns their answers in order. */
-    private static <T> List<T> atOnce(List<Callable<T>> tasks) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<T>> futures = new ArrayList<>();
-        for (Callable<T> task : tasks) {
-            futures.add(pool.submit(() -> {
-                start.await();
-                return task.call();
-            }));
-        }
-        start.countDown();
-        List<T> results = new ArrayList<>();
-        for (Future<T> future : futures) {
-            results.add(future.get());
-        }
-        return results;
+        callers.close();
     }
 
     private record Answer(int status, String body, String etag, String location) {
@@ -80,7 +55,7 @@ class TransactionConcurrencyTest {
         for (int i = 0; i < 100; i++) {
             repeats.add(() -> Answer.of(api.create.handleRequest(post(tenant, contractId, "CHARGE", "42.50", "EUR", "same-key"), null)));
         }
-        List<Answer> answers = atOnce(repeats);
+        List<Answer> answers = callers.run(repeats);
 
         List<Answer> finished = answers.stream().filter(a -> !a.inProgress()).toList();
         long waitedOn = answers.size() - finished.size();
@@ -94,7 +69,7 @@ class TransactionConcurrencyTest {
         for (int i = 0; i < waitedOn; i++) {
             assertEquals(first, Answer.of(api.create.handleRequest(post(tenant, contractId, "CHARGE", "42.50", "EUR", "same-key"), null)));
         }
-        assertEquals(1, storedCount(tenant, contractId), "one stored record");
+        assertEquals(1, api.stored(tenant, contractId).size(), "one stored record");
         assertEquals(new BigDecimal("42.50"), api.balance(tenant, contractId), "money moved once");
         System.out.println("concurrency: " + finished.size() + " replayed answers, " + waitedOn + " told the first was still running");
     }
@@ -110,12 +85,12 @@ class TransactionConcurrencyTest {
             String key = "refund-" + i;
             refunds.add(() -> api.create.handleRequest(post(tenant, contractId, "REFUND", "7.00", "EUR", key), null).getStatusCode());
         }
-        List<Integer> statuses = atOnce(refunds);
+        List<Integer> statuses = callers.run(refunds);
 
         assertEquals(14, statuses.stream().filter(s -> s == 201).count(), "100.00 holds exactly 14 refunds of 7.00: " + statuses);
         assertEquals(36, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
         assertEquals(new BigDecimal("2.00"), api.balance(tenant, contractId));
-        assertEquals(15, storedCount(tenant, contractId), "the charge and exactly the refunds that were answered 201");
+        assertEquals(15, api.stored(tenant, contractId).size(), "the charge and exactly the refunds that were answered 201");
     }
 
     @Test
@@ -132,7 +107,7 @@ class TransactionConcurrencyTest {
                 return (charge ? "C" : "R") + response.getStatusCode();
             });
         }
-        List<String> outcomes = atOnce(calls);
+        List<String> outcomes = callers.run(calls);
 
         long charges = outcomes.stream().filter("C201"::equals).count();
         long refunds = outcomes.stream().filter("R201"::equals).count();
@@ -142,8 +117,8 @@ class TransactionConcurrencyTest {
                 .subtract(new BigDecimal("3.00").multiply(BigDecimal.valueOf(refunds)));
         assertTrue(expected.signum() >= 0);
         assertEquals(expected, api.balance(tenant, contractId));
-        assertEquals(charges + refunds, storedCount(tenant, contractId));
-        json(api.list.handleRequest(TransactionFixture.withQuery(TransactionFixture.as(TransactionFixture.event("list-transactions.json"), tenant),
+        assertEquals(charges + refunds, api.stored(tenant, contractId).size());
+        json(api.list.handleRequest(withQuery(as(event("list-transactions.json"), tenant),
                 Map.of("contractId", contractId, "limit", "100")), null)).get("items")
                 .forEach(item -> assertTrue(item.get("amount").get("amount").isTextual()));
     }

@@ -1,11 +1,14 @@
 package io.atrium.transaction.handler;
 
+import static io.atrium.shared.testing.ApiEvents.assertProblem;
+import static io.atrium.shared.testing.ApiEvents.errorFields;
+import static io.atrium.shared.testing.ApiEvents.event;
+import static io.atrium.shared.testing.ApiEvents.json;
+import static io.atrium.shared.testing.ApiEvents.withHeader;
+import static io.atrium.shared.testing.ApiEvents.withQuery;
+import static io.atrium.shared.testing.ApiEvents.withScopes;
 import static io.atrium.transaction.handler.TransactionFixture.as;
-import static io.atrium.transaction.handler.TransactionFixture.event;
-import static io.atrium.transaction.handler.TransactionFixture.json;
 import static io.atrium.transaction.handler.TransactionFixture.post;
-import static io.atrium.transaction.handler.TransactionFixture.withHeader;
-import static io.atrium.transaction.handler.TransactionFixture.withQuery;
 import static io.atrium.transaction.handler.TransactionFixture.withTransactionId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -22,7 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -38,24 +40,6 @@ class TransactionHandlersTest {
 
     private static String tenant() {
         return OwnedIds.newTenantId();
-    }
-
-    private static List<Map<String, AttributeValue>> stored(String tenantId, String contractId) {
-        return api.dynamoDb.query(r -> r.tableName(api.transactionTable).indexName("byParent")
-                .keyConditionExpression("gsi3pk = :p")
-                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("TENANT#" + tenantId + "#CONTRACT#" + contractId)))).items();
-    }
-
-    private static Set<String> errorFields(APIGatewayProxyResponseEvent response) {
-        Set<String> fields = new TreeSet<>();
-        json(response).get("errors").forEach(e -> fields.add(e.get("field").textValue()));
-        return fields;
-    }
-
-    private static void assertProblem(APIGatewayProxyResponseEvent response, int status) {
-        assertEquals(status, response.getStatusCode(), response.getBody());
-        assertEquals("application/problem+json", response.getHeaders().get("Content-Type"));
-        assertEquals(status, json(response).get("status").intValue());
     }
 
     @Test
@@ -82,7 +66,7 @@ class TransactionHandlersTest {
         assertEquals("/v1/transactions/" + id, response.getHeaders().get("Location"));
 
         assertEquals(new BigDecimal("250.00"), api.balance(tenant, contractId));
-        List<Map<String, AttributeValue>> items = stored(tenant, contractId);
+        List<Map<String, AttributeValue>> items = api.stored(tenant, contractId);
         assertEquals(1, items.size());
         assertEquals("250", items.get(0).get("amount").n());
         assertEquals(tenant, items.get(0).get("tenantId").s());
@@ -111,7 +95,7 @@ class TransactionHandlersTest {
         assertEquals(first.getHeaders().get("Location"), repeat.getHeaders().get("Location"));
         assertProblem(api.create.handleRequest(post(tenant, contractId, "CHARGE", "6", "EUR", "k1"), null), 422);
 
-        assertEquals(1, stored(tenant, contractId).size());
+        assertEquals(1, api.stored(tenant, contractId).size());
         assertEquals(new BigDecimal("5.00"), api.balance(tenant, contractId));
         // the same key of another tenant is another key
         String otherTenant = tenant();
@@ -139,9 +123,9 @@ class TransactionHandlersTest {
         assertTrue(json(foreign).get("detail").textValue().contains("contractId"), foreign.getBody());
         assertProblem(api.create.handleRequest(post(tenant, "con_missing", "CHARGE", "1", "EUR", "f"), null), 404);
 
-        assertEquals(1, stored(tenant, active).size());
-        assertEquals(0, stored(tenant, draft).size());
-        assertEquals(0, stored(tenant, terminated).size());
+        assertEquals(1, api.stored(tenant, active).size());
+        assertEquals(0, api.stored(tenant, draft).size());
+        assertEquals(0, api.stored(tenant, terminated).size());
         assertEquals(new BigDecimal("10.00"), api.balance(tenant, active));
         // a refused request is answered the same when repeated: its 409 is kept
         assertProblem(api.create.handleRequest(post(tenant, active, "REFUND", "10.01", "EUR", "d"), null), 409);
@@ -165,7 +149,7 @@ class TransactionHandlersTest {
             assertEquals(Set.of("amount.amount"), errorFields(wrong), amount);
         }
         assertProblem(api.create.handleRequest(withHeader(post(tenant, contractId, "CHARGE", "1", "JPY", "bad-m"), "Content-Type", "text/plain"), null), 415);
-        assertEquals(0, stored(tenant, contractId).size());
+        assertEquals(0, api.stored(tenant, contractId).size());
         assertEquals(new BigDecimal("0"), api.balance(tenant, contractId));
     }
 
@@ -184,10 +168,7 @@ class TransactionHandlersTest {
         assertProblem(foreign, 404);
         assertProblem(missing, 404);
         assertEquals(json(missing).get("detail"), json(foreign).get("detail"));
-        APIGatewayProxyRequestEvent noScope = withTransactionId(as(event("get-transaction.json"), tenant), id);
-        Map<String, Object> authorizer = new HashMap<>(noScope.getRequestContext().getAuthorizer());
-        authorizer.put("scopes", "contracts/read");
-        noScope.getRequestContext().setAuthorizer(authorizer);
+        APIGatewayProxyRequestEvent noScope = withScopes(withTransactionId(as(event("get-transaction.json"), tenant), id), "contracts/read");
         assertProblem(api.get.handleRequest(noScope, null), 403);
     }
 

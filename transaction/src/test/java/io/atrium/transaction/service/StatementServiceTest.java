@@ -4,18 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.atrium.local.ProjectLayout;
-import io.atrium.local.dynamodb.DynamoDbLocal;
-import io.atrium.local.dynamodb.TableProvisioner;
 import io.atrium.shared.domain.Money;
 import io.atrium.shared.domain.transaction.MonthlyStatement;
 import io.atrium.shared.domain.transaction.Transaction;
 import io.atrium.shared.domain.transaction.TransactionType;
 import io.atrium.shared.repository.dynamodb.DynamoDbStatementRepository;
+import io.atrium.shared.testing.TestTables;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The seam the statements stream consumer will call: posting is idempotent per transaction, totals per month and currency. */
@@ -23,9 +20,8 @@ class StatementServiceTest {
 
     @Test
     void aRedeliveredTransactionIsPostedOnce() {
-        var client = DynamoDbLocal.shared().client();
-        Map<String, String> tables = TableProvisioner.createTables(client, ProjectLayout.root().resolve("shared/template.yaml"), "transaction-statements");
-        StatementLedger ledger = new StatementService(new DynamoDbStatementRepository(client, tables.get("StatementTable")));
+        TestTables tables = TestTables.create("transaction-statements");
+        StatementLedger ledger = new StatementService(new DynamoDbStatementRepository(tables.client(), tables.name("StatementTable")));
         Transaction charge = new Transaction("stmt-tenant", "txn_1", "con_1", TransactionType.CHARGE, Money.of("30.00", "EUR"), "r",
                 Instant.parse("2026-09-30T23:59:59.999Z"));
         Transaction refund = new Transaction("stmt-tenant", "txn_2", "con_1", TransactionType.REFUND, Money.of("5.50", "EUR"), "r",

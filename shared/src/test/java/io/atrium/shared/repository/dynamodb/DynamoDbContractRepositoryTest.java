@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.atrium.local.ProjectLayout;
-import io.atrium.local.dynamodb.DynamoDbLocal;
-import io.atrium.local.dynamodb.TableProvisioner;
-import io.atrium.shared.aws.AwsClients;
 import io.atrium.shared.domain.Money;
 import io.atrium.shared.domain.contract.Contract;
 import io.atrium.shared.domain.contract.ContractQuery;
@@ -21,6 +17,7 @@ import io.atrium.shared.error.ConflictException;
 import io.atrium.shared.error.NotFoundException;
 import io.atrium.shared.error.PreconditionFailedException;
 import io.atrium.shared.paging.Page;
+import io.atrium.shared.testing.TestTables;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,13 +43,12 @@ class DynamoDbContractRepositoryTest {
 
     @BeforeAll
     static void tables() {
-        client = DynamoDbLocal.shared().client();
-        Map<String, String> tables = TableProvisioner.createTables(client,
-                ProjectLayout.root().resolve("shared/template.yaml"), "contract-repo-test");
-        contractTable = tables.get("ContractTable");
-        partnerTable = tables.get("PartnerTable");
+        TestTables tables = TestTables.create("contract-repo-test");
+        client = tables.client();
+        contractTable = tables.name("ContractTable");
+        partnerTable = tables.name("PartnerTable");
         contracts = new DynamoDbContractRepository(client, contractTable, partnerTable);
-        partners = new DynamoDbPartnerRepository(client, AwsClients.enhanced(client), partnerTable);
+        partners = new DynamoDbPartnerRepository(client, tables.enhanced(), partnerTable);
     }
 
     private static void partner(String tenant, String id) {

@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.atrium.local.ProjectLayout;
-import io.atrium.local.dynamodb.DynamoDbLocal;
-import io.atrium.local.dynamodb.TableProvisioner;
-import io.atrium.shared.aws.AwsClients;
 import io.atrium.shared.domain.Money;
 import io.atrium.shared.domain.order.Order;
 import io.atrium.shared.domain.order.OrderLine;
@@ -19,6 +15,7 @@ import io.atrium.shared.error.ConflictException;
 import io.atrium.shared.error.NotFoundException;
 import io.atrium.shared.error.PreconditionFailedException;
 import io.atrium.shared.paging.Page;
+import io.atrium.shared.testing.TestTables;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,11 +39,10 @@ class DynamoDbOrderRepositoryTest {
 
     @BeforeAll
     static void tables() {
-        DynamoDbClient client = DynamoDbLocal.shared().client();
-        Map<String, String> tables = TableProvisioner.createTables(client, ProjectLayout.root().resolve("shared/template.yaml"),
-                "order-repo-test");
-        products = new DynamoDbProductRepository(client, AwsClients.enhanced(client), tables.get("ProductTable"));
-        orders = new DynamoDbOrderRepository(client, AwsClients.enhanced(client), tables.get("OrderTable"), tables.get("ProductTable"));
+        TestTables tables = TestTables.create("order-repo-test");
+        DynamoDbClient client = tables.client();
+        products = new DynamoDbProductRepository(client, tables.enhanced(), tables.name("ProductTable"));
+        orders = new DynamoDbOrderRepository(client, tables.enhanced(), tables.name("OrderTable"), tables.name("ProductTable"));
     }
 
     private static Product product(String tenant, String id, String price, long stock) {

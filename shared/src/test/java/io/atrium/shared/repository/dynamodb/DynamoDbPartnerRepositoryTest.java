@@ -6,16 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.atrium.local.ProjectLayout;
-import io.atrium.local.dynamodb.DynamoDbLocal;
-import io.atrium.local.dynamodb.TableProvisioner;
-import io.atrium.shared.aws.AwsClients;
 import io.atrium.shared.domain.partner.Partner;
 import io.atrium.shared.domain.partner.PartnerStatus;
 import io.atrium.shared.error.ConflictException;
 import io.atrium.shared.error.NotFoundException;
 import io.atrium.shared.error.PreconditionFailedException;
 import io.atrium.shared.paging.Page;
+import io.atrium.shared.testing.TestTables;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,11 +30,10 @@ class DynamoDbPartnerRepositoryTest {
 
     @BeforeAll
     static void tables() {
-        client = DynamoDbLocal.shared().client();
-        Map<String, String> tables = TableProvisioner.createTables(client,
-                ProjectLayout.root().resolve("shared/template.yaml"), "partner-repo-test");
-        table = tables.get("PartnerTable");
-        repository = new DynamoDbPartnerRepository(client, AwsClients.enhanced(client), table);
+        TestTables tables = TestTables.create("partner-repo-test");
+        client = tables.client();
+        table = tables.name("PartnerTable");
+        repository = new DynamoDbPartnerRepository(client, tables.enhanced(), table);
     }
 
     private static Partner partner(String tenant, String id, PartnerStatus status, Instant created) {

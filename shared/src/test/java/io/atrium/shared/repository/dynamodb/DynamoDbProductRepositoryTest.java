@@ -7,16 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.atrium.local.ProjectLayout;
-import io.atrium.local.dynamodb.DynamoDbLocal;
-import io.atrium.local.dynamodb.TableProvisioner;
-import io.atrium.shared.aws.AwsClients;
 import io.atrium.shared.domain.Money;
 import io.atrium.shared.domain.product.Product;
 import io.atrium.shared.error.ConflictException;
 import io.atrium.shared.error.NotFoundException;
 import io.atrium.shared.error.PreconditionFailedException;
 import io.atrium.shared.paging.Page;
+import io.atrium.shared.testing.TestTables;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,10 +32,10 @@ class DynamoDbProductRepositoryTest {
 
     @BeforeAll
     static void tables() {
-        client = DynamoDbLocal.shared().client();
-        table = TableProvisioner.createTables(client, ProjectLayout.root().resolve("shared/template.yaml"), "product-repo-test")
-                .get("ProductTable");
-        products = new DynamoDbProductRepository(client, AwsClients.enhanced(client), table);
+        TestTables tables = TestTables.create("product-repo-test");
+        client = tables.client();
+        table = tables.name("ProductTable");
+        products = new DynamoDbProductRepository(client, tables.enhanced(), table);
     }
 
     private static Product product(String tenant, String id, String sku, long stock) {

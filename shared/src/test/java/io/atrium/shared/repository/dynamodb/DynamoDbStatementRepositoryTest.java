@@ -4,17 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.atrium.local.ProjectLayout;
-import io.atrium.local.dynamodb.DynamoDbLocal;
-import io.atrium.local.dynamodb.TableProvisioner;
 import io.atrium.shared.domain.Money;
 import io.atrium.shared.domain.transaction.MonthlyStatement;
 import io.atrium.shared.domain.transaction.Transaction;
 import io.atrium.shared.domain.transaction.TransactionType;
+import io.atrium.shared.testing.TestTables;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,10 +20,8 @@ class DynamoDbStatementRepositoryTest {
 
     @BeforeAll
     static void tables() {
-        var client = DynamoDbLocal.shared().client();
-        Map<String, String> tables = TableProvisioner.createTables(client,
-                ProjectLayout.root().resolve("shared/template.yaml"), "statement-repo-test");
-        statements = new DynamoDbStatementRepository(client, tables.get("StatementTable"));
+        TestTables tables = TestTables.create("statement-repo-test");
+        statements = new DynamoDbStatementRepository(tables.client(), tables.name("StatementTable"));
     }
 
     private static Transaction tx(String id, TransactionType type, String amount, String currency, String at) {

@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.atrium.local.ProjectLayout;
-import io.atrium.local.dynamodb.DynamoDbLocal;
-import io.atrium.local.dynamodb.TableProvisioner;
-import io.atrium.shared.aws.AwsClients;
 import io.atrium.shared.domain.tenant.Client;
 import io.atrium.shared.domain.tenant.OwnedIds;
 import io.atrium.shared.domain.tenant.Scopes;
@@ -17,6 +13,7 @@ import io.atrium.shared.domain.tenant.Tier;
 import io.atrium.shared.error.ConflictException;
 import io.atrium.shared.error.NotFoundException;
 import io.atrium.shared.error.PreconditionFailedException;
+import io.atrium.shared.testing.TestTables;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,10 +30,10 @@ class DynamoDbTenantRepositoryTest {
 
     @BeforeAll
     static void tables() {
-        client = DynamoDbLocal.shared().client();
-        table = TableProvisioner.createTables(client, ProjectLayout.root().resolve("shared/template.yaml"), "tenant-repo-test")
-                .get("TenantTable");
-        tenants = new DynamoDbTenantRepository(client, AwsClients.enhanced(client), table);
+        TestTables tables = TestTables.create("tenant-repo-test");
+        client = tables.client();
+        table = tables.name("TenantTable");
+        tenants = new DynamoDbTenantRepository(client, tables.enhanced(), table);
     }
 
     private static Tenant tenant(Tier tier) {

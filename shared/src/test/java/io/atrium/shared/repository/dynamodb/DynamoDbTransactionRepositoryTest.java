@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.atrium.local.ProjectLayout;
-import io.atrium.local.dynamodb.DynamoDbLocal;
-import io.atrium.local.dynamodb.TableProvisioner;
-import io.atrium.shared.aws.AwsClients;
 import io.atrium.shared.domain.Money;
 import io.atrium.shared.domain.contract.Contract;
 import io.atrium.shared.domain.contract.ContractStatus;
@@ -18,6 +14,7 @@ import io.atrium.shared.domain.transaction.TransactionType;
 import io.atrium.shared.error.ConflictException;
 import io.atrium.shared.error.NotFoundException;
 import io.atrium.shared.paging.Page;
+import io.atrium.shared.testing.TestTables;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,13 +41,12 @@ class DynamoDbTransactionRepositoryTest {
 
     @BeforeAll
     static void tables() {
-        client = DynamoDbLocal.shared().client();
-        Map<String, String> tables = TableProvisioner.createTables(client,
-                ProjectLayout.root().resolve("shared/template.yaml"), "transaction-repo-test");
-        transactionTable = tables.get("TransactionTable");
-        contracts = new DynamoDbContractRepository(client, tables.get("ContractTable"), tables.get("PartnerTable"));
-        transactions = new DynamoDbTransactionRepository(client, transactionTable, tables.get("ContractTable"));
-        partners = new DynamoDbPartnerRepository(client, AwsClients.enhanced(client), tables.get("PartnerTable"));
+        TestTables tables = TestTables.create("transaction-repo-test");
+        client = tables.client();
+        transactionTable = tables.name("TransactionTable");
+        contracts = new DynamoDbContractRepository(client, tables.name("ContractTable"), tables.name("PartnerTable"));
+        transactions = new DynamoDbTransactionRepository(client, transactionTable, tables.name("ContractTable"));
+        partners = new DynamoDbPartnerRepository(client, tables.enhanced(), tables.name("PartnerTable"));
     }
 
     /** A contract of a new partner, in {@code status}, in {@code currency}. */
