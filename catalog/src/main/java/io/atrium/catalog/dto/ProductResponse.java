@@ -1,11 +1,13 @@
 package io.atrium.catalog.dto;
 
+import io.atrium.shared.api.MoneyBody;
+
 /** A product as the API shows it; no storage keys, no tenant internals. */
 public record ProductResponse(
         String id,
         String sku,
         String name,
-        MoneyDto price,
+        MoneyBody price,
         long stock,
         long version,
         String createdAt,

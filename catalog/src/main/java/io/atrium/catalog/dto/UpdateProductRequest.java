@@ -1,5 +1,6 @@
 package io.atrium.catalog.dto;
 
+import io.atrium.shared.api.MoneyBody;
 import io.atrium.shared.api.Validatable;
 import io.atrium.shared.api.Violations;
 
@@ -7,7 +8,7 @@ import io.atrium.shared.api.Violations;
  * Body of {@code PUT /products/{productId}}: replaces every detail, stock included. Orders change stock
  * and with it the version, so If-Match guarantees the client set the stock knowing the current level.
  */
-public record UpdateProductRequest(String sku, String name, MoneyDto price, Long stock) implements Validatable {
+public record UpdateProductRequest(String sku, String name, MoneyBody price, Long stock) implements Validatable {
     @Override
     public void validate(Violations violations) {
         ProductFields.validate(violations, sku, name, price, stock);

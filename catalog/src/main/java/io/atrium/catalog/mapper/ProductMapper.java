@@ -1,10 +1,10 @@
 package io.atrium.catalog.mapper;
 
 import io.atrium.catalog.dto.CreateProductRequest;
-import io.atrium.catalog.dto.MoneyDto;
 import io.atrium.catalog.dto.ProductResponse;
 import io.atrium.catalog.dto.UpdateProductRequest;
 import io.atrium.catalog.service.ProductDetails;
+import io.atrium.shared.api.MoneyBody;
 import io.atrium.shared.domain.Money;
 import io.atrium.shared.domain.product.Product;
 
@@ -22,15 +22,11 @@ public final class ProductMapper {
     }
 
     public static ProductResponse toResponse(Product product) {
-        return new ProductResponse(product.id(), product.sku(), product.name(), toDto(product.price()), product.stock(),
+        return new ProductResponse(product.id(), product.sku(), product.name(), MoneyBody.of(product.price()), product.stock(),
                 product.version(), product.createdAt().toString(), product.updatedAt().toString());
     }
 
-    static Money toMoney(MoneyDto dto) {
-        return Money.of(dto.amount(), dto.currency());
-    }
-
-    static MoneyDto toDto(Money money) {
-        return new MoneyDto(money.amountText(), money.currency());
+    static Money toMoney(MoneyBody body) {
+        return Money.of(body.amount(), body.currency());
     }
 }

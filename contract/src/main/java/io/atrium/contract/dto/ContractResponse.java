@@ -1,5 +1,7 @@
 package io.atrium.contract.dto;
 
+import io.atrium.shared.api.MoneyBody;
+
 /** A contract as the API shows it; no storage keys, no tenant internals. */
 public record ContractResponse(
         String id,

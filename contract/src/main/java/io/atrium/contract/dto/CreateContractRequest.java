@@ -1,5 +1,6 @@
 package io.atrium.contract.dto;
 
+import io.atrium.shared.api.MoneyBody;
 import io.atrium.shared.api.Validatable;
 import io.atrium.shared.api.Violations;
 import java.time.LocalDate;
@@ -20,7 +21,7 @@ public record CreateContractRequest(String partnerId, String title, String start
         if (start != null && end != null && !end.isAfter(start)) {
             violations.add("endDate", "must be after startDate");
         }
-        MoneyBody.validate(violations, "value", value, false);
+        MoneyBody.validateInMinorUnits(violations, "value", value, false);
     }
 
     private static LocalDate date(Violations violations, String field, String value) {

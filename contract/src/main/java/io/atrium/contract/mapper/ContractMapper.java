@@ -2,8 +2,8 @@ package io.atrium.contract.mapper;
 
 import io.atrium.contract.dto.ContractResponse;
 import io.atrium.contract.dto.CreateContractRequest;
-import io.atrium.contract.dto.MoneyBody;
 import io.atrium.contract.service.ContractDetails;
+import io.atrium.shared.api.MoneyBody;
 import io.atrium.shared.domain.Money;
 import io.atrium.shared.domain.contract.Contract;
 import io.atrium.shared.domain.contract.Currencies;
@@ -24,13 +24,9 @@ public final class ContractMapper {
         return Currencies.normalized(new BigDecimal(body.amount()), body.currency());
     }
 
-    public static MoneyBody toBody(Money money) {
-        return new MoneyBody(Currencies.normalized(money.amount(), money.currency()).amount().toPlainString(), money.currency());
-    }
-
     public static ContractResponse toResponse(Contract contract) {
         return new ContractResponse(contract.id(), contract.partnerId(), contract.title(), contract.startDate().toString(),
-                contract.endDate().toString(), toBody(contract.value()), toBody(contract.balance()), contract.status().name(),
-                contract.version(), contract.createdAt().toString(), contract.updatedAt().toString());
+                contract.endDate().toString(), MoneyBody.inMinorUnits(contract.value()), MoneyBody.inMinorUnits(contract.balance()),
+                contract.status().name(), contract.version(), contract.createdAt().toString(), contract.updatedAt().toString());
     }
 }

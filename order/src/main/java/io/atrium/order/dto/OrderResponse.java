@@ -1,5 +1,6 @@
 package io.atrium.order.dto;
 
+import io.atrium.shared.api.MoneyBody;
 import java.util.List;
 
 /** An order as the API shows it; no storage keys, no tenant internals. */
@@ -7,7 +8,7 @@ public record OrderResponse(
         String id,
         String status,
         List<OrderLineResponse> items,
-        MoneyDto total,
+        MoneyBody total,
         long version,
         String createdAt,
         String updatedAt) {

@@ -1,11 +1,10 @@
 package io.atrium.order.mapper;
 
-import io.atrium.order.dto.MoneyDto;
 import io.atrium.order.dto.OrderLineResponse;
 import io.atrium.order.dto.OrderResponse;
 import io.atrium.order.dto.PlaceOrderRequest;
 import io.atrium.order.service.RequestedLine;
-import io.atrium.shared.domain.Money;
+import io.atrium.shared.api.MoneyBody;
 import io.atrium.shared.domain.order.Order;
 import io.atrium.shared.domain.order.OrderLine;
 import java.util.List;
@@ -22,15 +21,11 @@ public final class OrderMapper {
     public static OrderResponse toResponse(Order order) {
         return new OrderResponse(order.id(), order.status().name(),
                 order.lines().stream().map(OrderMapper::toResponse).toList(),
-                toDto(order.total()), order.version(), order.createdAt().toString(), order.updatedAt().toString());
+                MoneyBody.of(order.total()), order.version(), order.createdAt().toString(), order.updatedAt().toString());
     }
 
     static OrderLineResponse toResponse(OrderLine line) {
-        return new OrderLineResponse(line.productId(), line.sku(), line.name(), line.quantity(), toDto(line.unitPrice()),
-                toDto(line.lineTotal()));
-    }
-
-    static MoneyDto toDto(Money money) {
-        return new MoneyDto(money.amountText(), money.currency());
+        return new OrderLineResponse(line.productId(), line.sku(), line.name(), line.quantity(), MoneyBody.of(line.unitPrice()),
+                MoneyBody.of(line.lineTotal()));
     }
 }

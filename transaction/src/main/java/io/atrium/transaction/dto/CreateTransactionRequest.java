@@ -1,5 +1,6 @@
 package io.atrium.transaction.dto;
 
+import io.atrium.shared.api.MoneyBody;
 import io.atrium.shared.api.Validatable;
 import io.atrium.shared.api.Violations;
 import io.atrium.shared.domain.transaction.TransactionType;
@@ -10,7 +11,7 @@ public record CreateTransactionRequest(String contractId, String type, MoneyBody
     public void validate(Violations violations) {
         violations.id("contractId", contractId);
         violations.oneOf("type", type, TransactionType.NAMES);
-        MoneyBody.validate(violations, "amount", amount, true);
+        MoneyBody.validateInMinorUnits(violations, "amount", amount, true);
         if (violations.text("reference", reference, 1, 200) && reference.chars().anyMatch(Character::isISOControl)) {
             violations.add("reference", "must not contain control characters");
         }

@@ -1,5 +1,7 @@
 package io.atrium.transaction.dto;
 
+import io.atrium.shared.api.MoneyBody;
+
 /** A transaction as the API shows it; no storage keys, no tenant internals. */
 public record TransactionResponse(
         String id,

@@ -1,11 +1,10 @@
 package io.atrium.transaction.mapper;
 
-import io.atrium.shared.domain.Money;
+import io.atrium.shared.api.MoneyBody;
 import io.atrium.shared.domain.contract.Currencies;
 import io.atrium.shared.domain.transaction.Transaction;
 import io.atrium.shared.domain.transaction.TransactionType;
 import io.atrium.transaction.dto.CreateTransactionRequest;
-import io.atrium.transaction.dto.MoneyBody;
 import io.atrium.transaction.dto.TransactionResponse;
 import io.atrium.transaction.service.TransactionDetails;
 import java.math.BigDecimal;
@@ -20,12 +19,8 @@ public final class TransactionMapper {
                 Currencies.normalized(new BigDecimal(request.amount().amount()), request.amount().currency()), request.reference().strip());
     }
 
-    public static MoneyBody toBody(Money money) {
-        return new MoneyBody(Currencies.normalized(money.amount(), money.currency()).amount().toPlainString(), money.currency());
-    }
-
     public static TransactionResponse toResponse(Transaction transaction) {
         return new TransactionResponse(transaction.id(), transaction.contractId(), transaction.type().name(),
-                toBody(transaction.amount()), transaction.reference(), transaction.version(), transaction.createdAt().toString());
+                MoneyBody.inMinorUnits(transaction.amount()), transaction.reference(), transaction.version(), transaction.createdAt().toString());
     }
 }
