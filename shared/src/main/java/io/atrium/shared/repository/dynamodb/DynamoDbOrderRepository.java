@@ -20,8 +20,6 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -132,18 +130,7 @@ public final class DynamoDbOrderRepository implements OrderRepository {
         DynamoDbIndex<OrderItem> index = status.isPresent() ? byStatus : byTenant;
         String partition = status.map(s -> OrderItem.statusPartition(tenantId, s))
                 .orElse(Keys.collection(tenantId, OrderItem.COLLECTION));
-        try {
-            var page = index.query(QueryEnhancedRequest.builder()
-                    .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(partition).build()))
-                    .scanIndexForward(false)
-                    .limit(limit)
-                    .exclusiveStartKey(PageKeys.toAttributes(startKey))
-                    .build()).iterator().next();
-            List<Order> items = page.items().stream().map(OrderItem::toDomain).toList();
-            return new Page<>(items, PageKeys.toStrings(page.lastEvaluatedKey()));
-        } catch (SdkException e) {
-            throw DynamoDbErrors.translate(e);
-        }
+        return IndexPages.newestFirst(index, partition, limit, startKey, OrderItem::toDomain);
     }
 
     @Override

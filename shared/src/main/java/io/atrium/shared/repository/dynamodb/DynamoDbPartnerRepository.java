@@ -8,7 +8,6 @@ import io.atrium.shared.error.NotFoundException;
 import io.atrium.shared.error.PreconditionFailedException;
 import io.atrium.shared.paging.Page;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -17,8 +16,6 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -74,18 +71,7 @@ public final class DynamoDbPartnerRepository implements PartnerRepository {
         DynamoDbIndex<PartnerItem> index = status.isPresent() ? byStatus : byTenant;
         String partition = status.map(s -> Keys.byStatus(tenantId, PartnerItem.COLLECTION, s.name()))
                 .orElse(Keys.collection(tenantId, PartnerItem.COLLECTION));
-        try {
-            var page = index.query(QueryEnhancedRequest.builder()
-                    .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(partition).build()))
-                    .scanIndexForward(false)
-                    .limit(limit)
-                    .exclusiveStartKey(PageKeys.toAttributes(startKey))
-                    .build()).iterator().next();
-            List<Partner> items = page.items().stream().map(PartnerItem::toDomain).toList();
-            return new Page<>(items, PageKeys.toStrings(page.lastEvaluatedKey()));
-        } catch (SdkException e) {
-            throw DynamoDbErrors.translate(e);
-        }
+        return IndexPages.newestFirst(index, partition, limit, startKey, PartnerItem::toDomain);
     }
 
     @Override

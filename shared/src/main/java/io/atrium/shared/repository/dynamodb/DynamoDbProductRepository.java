@@ -20,8 +20,6 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -65,10 +63,7 @@ public final class DynamoDbProductRepository implements ProductRepository {
                 TransactWriteItem.builder().put(Put.builder().tableName(tableName)
                         .item(ProductItem.SCHEMA.itemToMap(ProductItem.from(product), true))
                         .conditionExpression("attribute_not_exists(pk)").build()).build(),
-                TransactWriteItem.builder().put(Put.builder().tableName(tableName)
-                        .item(SkuMarker.item(product.tenantId(), product.sku(), product.id()))
-                        .conditionExpression("attribute_not_exists(pk)")
-                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build())
+                skuClaim(product))
                 .build();
         ProductTransactions.write(dynamoDb, request, reasons -> {
             if (ProductTransactions.failed(reasons, 1)) {
@@ -130,19 +125,7 @@ public final class DynamoDbProductRepository implements ProductRepository {
 
     @Override
     public Page<Product> list(String tenantId, int limit, Map<String, String> startKey) {
-        try {
-            var page = byTenant.query(QueryEnhancedRequest.builder()
-                    .queryConditional(QueryConditional.keyEqualTo(Key.builder()
-                            .partitionValue(Keys.collection(tenantId, ProductItem.COLLECTION)).build()))
-                    .scanIndexForward(false)
-                    .limit(limit)
-                    .exclusiveStartKey(PageKeys.toAttributes(startKey))
-                    .build()).iterator().next();
-            List<Product> items = page.items().stream().map(ProductItem::toDomain).toList();
-            return new Page<>(items, PageKeys.toStrings(page.lastEvaluatedKey()));
-        } catch (SdkException e) {
-            throw DynamoDbErrors.translate(e);
-        }
+        return IndexPages.newestFirst(byTenant, Keys.collection(tenantId, ProductItem.COLLECTION), limit, startKey, ProductItem::toDomain);
     }
 
     @Override
@@ -189,10 +172,7 @@ public final class DynamoDbProductRepository implements ProductRepository {
                         .key(Map.of("pk", AttributeValue.fromS(SkuMarker.key(product.tenantId(), previousSku))))
                         .conditionExpression("attribute_not_exists(pk) OR productId = :productId")
                         .expressionAttributeValues(Map.of(":productId", AttributeValue.fromS(product.id()))).build()).build(),
-                TransactWriteItem.builder().put(Put.builder().tableName(tableName)
-                        .item(SkuMarker.item(product.tenantId(), product.sku(), product.id()))
-                        .conditionExpression("attribute_not_exists(pk)")
-                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build())
+                skuClaim(product))
                 .build();
         ProductTransactions.write(dynamoDb, request, reasons -> {
             if (ProductTransactions.failed(reasons, 0)) {
@@ -228,5 +208,13 @@ public final class DynamoDbProductRepository implements ProductRepository {
             Thread.currentThread().interrupt();
             throw new UnavailableException("The request was interrupted; retry shortly.", 1, e);
         }
+    }
+
+    /** Puts the tenant's marker for the product's SKU; fails (old marker returned) while another product holds it. */
+    private TransactWriteItem skuClaim(Product product) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(tableName)
+                .item(SkuMarker.item(product.tenantId(), product.sku(), product.id()))
+                .conditionExpression("attribute_not_exists(pk)")
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build();
     }
 }

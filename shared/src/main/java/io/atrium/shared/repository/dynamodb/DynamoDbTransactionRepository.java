@@ -1,6 +1,7 @@
 package io.atrium.shared.repository.dynamodb;
 
 import io.atrium.shared.domain.contract.Contract;
+import io.atrium.shared.domain.contract.ContractReader;
 import io.atrium.shared.domain.transaction.Transaction;
 import io.atrium.shared.domain.transaction.TransactionRepository;
 import io.atrium.shared.domain.transaction.TransactionType;
@@ -29,11 +30,13 @@ public final class DynamoDbTransactionRepository implements TransactionRepositor
     private final DynamoDbClient dynamoDb;
     private final String tableName;
     private final String contractTableName;
+    private final ContractReader contracts;
 
     public DynamoDbTransactionRepository(DynamoDbClient dynamoDb, String tableName, String contractTableName) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
         this.contractTableName = contractTableName;
+        this.contracts = DynamoDbContractRepository.reader(dynamoDb, contractTableName);
     }
 
     @Override
@@ -86,7 +89,7 @@ public final class DynamoDbTransactionRepository implements TransactionRepositor
         if (reason.hasItem()) {
             contract = reason.item().isEmpty() ? Optional.empty() : Optional.of(ContractItem.SCHEMA.mapToItem(reason.item()).toDomain());
         } else {
-            contract = currentContract(transaction.tenantId(), transaction.contractId());
+            contract = contracts.find(transaction.tenantId(), transaction.contractId());
         }
         if (contract.isEmpty()) {
             return contractNotFound(transaction.contractId());
@@ -94,17 +97,6 @@ public final class DynamoDbTransactionRepository implements TransactionRepositor
         return transaction.refusalBy(contract.get()).<RuntimeException>map(e -> e)
                 // the contract matched again by the time it was read: a refund raced below zero
                 .orElseGet(() -> new ConflictException("The refund is larger than the contract's balance; a balance may not go below zero."));
-    }
-
-    private Optional<Contract> currentContract(String tenantId, String contractId) {
-        try {
-            Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(contractTableName)
-                    .key(Map.of("pk", AttributeValue.fromS(ContractItem.key(tenantId, contractId))))
-                    .consistentRead(true)).item();
-            return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ContractItem.SCHEMA.mapToItem(item).toDomain());
-        } catch (SdkException e) {
-            throw DynamoDbErrors.translate(e);
-        }
     }
 
     @Override
