@@ -1,13 +1,12 @@
 package io.atrium.authz.cognito;
 
 import io.atrium.shared.aws.AwsClients;
+import io.atrium.shared.aws.JdkHttpClient;
 import io.atrium.shared.config.Config;
 import java.net.URI;
 import java.time.Duration;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClientBuilder;
@@ -19,12 +18,9 @@ public final class CognitoClients {
 
     public static CognitoIdentityProviderClient cognito(Config config) {
         CognitoIdentityProviderClientBuilder builder = CognitoIdentityProviderClient.builder()
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(1))
-                        .socketTimeout(Duration.ofSeconds(3))
-                        .build())
+                .httpClient(new JdkHttpClient(Duration.ofSeconds(1), Duration.ofSeconds(3)))
                 .region(Region.of(config.get("AWS_REGION", "us-east-1")))
-                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+                .credentialsProvider(AwsClients.credentials(config))
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .apiCallTimeout(Duration.ofSeconds(6))
                         .apiCallAttemptTimeout(Duration.ofSeconds(3))

@@ -3,11 +3,15 @@ package io.atrium.shared.aws;
 import io.atrium.shared.config.Config;
 import java.net.URI;
 import java.time.Duration;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
@@ -28,12 +32,9 @@ public final class AwsClients {
 
     public static DynamoDbClient dynamoDb(Config config) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(1))
-                        .socketTimeout(Duration.ofSeconds(2))
-                        .build())
+                .httpClient(new JdkHttpClient(Duration.ofSeconds(1), Duration.ofSeconds(2)))
                 .region(Region.of(config.get("AWS_REGION", "us-east-1")))
-                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+                .credentialsProvider(credentials(config))
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .apiCallTimeout(API_CALL_TIMEOUT)
                         .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
@@ -42,6 +43,23 @@ public final class AwsClients {
         // Locally the runtime points functions at DynamoDB Local; in AWS this is unset.
         config.optional("AWS_ENDPOINT_URL_DYNAMODB").map(URI::create).ifPresent(builder::endpointOverride);
         return builder.build();
+    }
+
+    /**
+     * The function's role credentials: from the environment where Lambda puts them, else from the
+     * container endpoint, which is where SnapStart functions get them (a restored snapshot cannot have
+     * its environment changed).
+     */
+    public static AwsCredentialsProvider credentials(Config config) {
+        Optional<String> accessKey = config.optional("AWS_ACCESS_KEY_ID");
+        Optional<String> secretKey = config.optional("AWS_SECRET_ACCESS_KEY");
+        if (accessKey.isPresent() && secretKey.isPresent()) {
+            Optional<String> session = config.optional("AWS_SESSION_TOKEN");
+            return StaticCredentialsProvider.create(session.isPresent()
+                    ? AwsSessionCredentials.create(accessKey.get(), secretKey.get(), session.get())
+                    : AwsBasicCredentials.create(accessKey.get(), secretKey.get()));
+        }
+        return ContainerCredentialsProvider.builder().build();
     }
 
     public static DynamoDbEnhancedClient enhanced(DynamoDbClient client) {
