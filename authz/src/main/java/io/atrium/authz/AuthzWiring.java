@@ -2,6 +2,7 @@ package io.atrium.authz;
 
 import io.atrium.authz.cognito.CognitoAppClients;
 import io.atrium.authz.cognito.CognitoClients;
+import io.atrium.authz.service.AppClients;
 import io.atrium.authz.service.AuthorizerService;
 import io.atrium.authz.service.CallerStanding;
 import io.atrium.authz.service.TenantService;
@@ -15,6 +16,7 @@ import io.atrium.shared.domain.tenant.Tier;
 import io.atrium.shared.repository.dynamodb.DynamoDbTenantRepository;
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -50,8 +52,22 @@ public final class AuthzWiring {
     }
 
     private static final class TenantsHolder {
-        static final TenantService SERVICE = new TenantService(Storage.TENANTS,
-                new CognitoAppClients(CognitoClients.cognito(CONFIG), CONFIG.require("USER_POOL_ID")), Clock.systemUTC());
+        // Only onboarding creates app clients, so only CreateTenant needs USER_POOL_ID and Cognito.
+        static final TenantService SERVICE = new TenantService(Storage.TENANTS, new AppClients() {
+            @Override
+            public IssuedClient create(String name, List<String> scopes) {
+                return CognitoHolder.CLIENTS.create(name, scopes);
+            }
+
+            @Override
+            public void delete(String clientId) {
+                CognitoHolder.CLIENTS.delete(clientId);
+            }
+        }, Clock.systemUTC());
+    }
+
+    private static final class CognitoHolder {
+        static final AppClients CLIENTS = new CognitoAppClients(CognitoClients.cognito(CONFIG), CONFIG.require("USER_POOL_ID"));
     }
 
     private static final class AuthorizerHolder {
