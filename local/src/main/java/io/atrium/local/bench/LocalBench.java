@@ -160,7 +160,7 @@ public final class LocalBench {
         }
         md.append(String.format("| GET /health throughput, concurrency 8 (no authorizer) | %,.0f req/s (p99 %.2f ms, %d non-200) |%n",
                 healthAt8[0], healthAt8[1], (long) healthAt8[2]));
-        md.append(String.format("| for scale: bare GetItem on DynamoDB Local from the AWS SDK, concurrency 1 / 8 | %,.0f / %,.0f req/s (p50 %.2f ms at 1) |%n",
+        md.append(String.format("| for scale: bare GetItem on DynamoDB Local (SDK, URL-connection client), concurrency 1 / 8 | %,.0f / %,.0f req/s (p50 %.2f ms at 1) |%n",
                 raw1[0], raw8[0], raw1[1]));
         double p50 = pct(latencies, 0.50);
         double at8 = throughput.get(8)[0];
