@@ -107,10 +107,6 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
         });
     }
 
-    protected JsonLog log() {
-        return log;
-    }
-
     private static String requestId(APIGatewayProxyRequestEvent event, Context context) {
         if (event.getRequestContext() != null && event.getRequestContext().getRequestId() != null) {
             return event.getRequestContext().getRequestId();

@@ -33,18 +33,6 @@ public final class Config {
         return optional(name).orElse(fallback);
     }
 
-    public int getInt(String name, int fallback) {
-        String value = values.get(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalStateException("setting " + name + " must be a whole number, got '" + value + "'");
-        }
-    }
-
     /** Thrown at init when the environment lacks a required setting. */
     public static final class MissingSettingException extends IllegalStateException {
         public MissingSettingException(String name) {

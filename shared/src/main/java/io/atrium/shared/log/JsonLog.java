@@ -24,10 +24,6 @@ public final class JsonLog {
         write("INFO", fields);
     }
 
-    public void warn(Map<String, Object> fields) {
-        write("WARN", fields);
-    }
-
     public void error(Map<String, Object> fields) {
         write("ERROR", fields);
     }

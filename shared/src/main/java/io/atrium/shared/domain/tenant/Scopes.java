@@ -3,7 +3,6 @@ package io.atrium.shared.domain.tenant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The OAuth2 scopes of the platform. Cognito names a scope {@code {resourceServer}/{scope}}; the business
@@ -27,7 +26,6 @@ public final class Scopes {
         TENANT_SCOPES = Collections.unmodifiableList(scopes);
     }
 
-    private static final Set<String> KNOWN = Set.copyOf(TENANT_SCOPES);
 
     private Scopes() {
     }
@@ -35,9 +33,5 @@ public final class Scopes {
     /** The scope as handlers check it: {@code platform/admin} becomes {@code admin}, business scopes stay. */
     public static String forHandlers(String tokenScope) {
         return ADMIN_TOKEN_SCOPE.equals(tokenScope) ? ADMIN : tokenScope;
-    }
-
-    public static boolean isTenantScope(String scope) {
-        return KNOWN.contains(scope);
     }
 }
