@@ -34,6 +34,7 @@ public final class RestApi implements Function<HttpRequest, HttpResponse> {
     static final long INTEGRATION_TIMEOUT_MS = 29_000;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Pattern STATUS_CODE = Pattern.compile("\\d{3}");
     private static final java.util.Set<String> PROXY_RESPONSE_FIELDS =
             java.util.Set.of("statusCode", "headers", "multiValueHeaders", "body", "isBase64Encoded");
     private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z",
@@ -47,7 +48,8 @@ public final class RestApi implements Function<HttpRequest, HttpResponse> {
     private final String accountId;
     private final RouteTable routes;
     private final Cors cors;
-    private final List<String> binaryMediaTypes;
+    /** {@code BinaryMediaTypes}, compiled once ({@code *} matches anything, case-insensitive). */
+    private final List<Pattern> binaryMediaTypes;
     private final Map<String, String> stageVariables;
     private final Authorizer preflightAuthorizer;
     private final Map<String, CachedPolicy> authorizerCache = new ConcurrentHashMap<>();
@@ -77,7 +79,9 @@ public final class RestApi implements Function<HttpRequest, HttpResponse> {
         this.accountId = accountId;
         this.routes = routes;
         this.cors = cors;
-        this.binaryMediaTypes = List.copyOf(binaryMediaTypes);
+        this.binaryMediaTypes = binaryMediaTypes.stream()
+                .map(t -> Pattern.compile(Pattern.quote(t.toLowerCase(Locale.ROOT)).replace("*", "\\E.*\\Q")))
+                .toList();
         this.stageVariables = Map.copyOf(stageVariables);
         this.preflightAuthorizer = preflightAuthorizer;
     }
@@ -272,9 +276,8 @@ public final class RestApi implements Function<HttpRequest, HttpResponse> {
             return false;
         }
         String type = contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
-        for (String pattern : binaryMediaTypes) {
-            String regex = Pattern.quote(pattern.toLowerCase(Locale.ROOT)).replace("*", "\\E.*\\Q");
-            if (type.matches(regex)) {
+        for (Pattern pattern : binaryMediaTypes) {
+            if (pattern.matcher(type).matches()) {
                 return true;
             }
         }
@@ -366,7 +369,7 @@ public final class RestApi implements Function<HttpRequest, HttpResponse> {
         if (status == null || status.isNull()) {
             return "no statusCode";
         }
-        if (!(status.isInt() || status.isTextual() && status.asText().matches("\\d{3}"))) {
+        if (!(status.isInt() || status.isTextual() && STATUS_CODE.matcher(status.asText()).matches())) {
             return "statusCode is not an integer: " + status;
         }
         int code = status.asInt();
@@ -459,7 +462,7 @@ public final class RestApi implements Function<HttpRequest, HttpResponse> {
             if (token == null || token.isEmpty()) {
                 return gatewayError(401, "Unauthorized", "UnauthorizedException", requestId);
             }
-            if (authorizer.validationExpression() != null && !token.matches(authorizer.validationExpression())) {
+            if (authorizer.validationExpression() != null && !authorizer.validationExpression().matcher(token).matches()) {
                 return gatewayError(401, "Unauthorized", "UnauthorizedException", requestId);
             }
             authEvent.put("type", "TOKEN");

@@ -37,7 +37,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * One Lambda function run in this JVM as Lambda runs it: its own class loader over its jar and layers, its
  * own environment, its own static init, a {@code Context}, the template's timeout. A rebuilt jar or layer
- * is picked up on the next invocation (a new class loader, so a new static init, as a new Lambda version).
+ * is picked up by the first invocation {@link #CODE_CHECK_INTERVAL_MS} ms or more after the last look at the files
+ * (a new class loader, so a new static init, as a new Lambda version).
  * One instance serves concurrent invocations (handlers built once at init are thread-safe in this project).
  */
 public final class LocalFunction implements AutoCloseable {
@@ -47,6 +48,12 @@ public final class LocalFunction implements AutoCloseable {
      * locally (a busy laptop, many cold functions at once) the caller waits up to API Gateway's 29 s.
      */
     static final long INIT_TIMEOUT_MS = 29_000;
+
+    /**
+     * How often invocations look at the jar and layer zips for a rebuild (a stat of each): at most once per this
+     * many milliseconds per function, not on every request.
+     */
+    public static final long CODE_CHECK_INTERVAL_MS = 500;
 
     /** The runtime's own Jackson: annotations of the function's Jackson copy are ignored, as in Lambda. */
     static final ObjectMapper MAPPER = new ObjectMapper()
@@ -89,6 +96,7 @@ public final class LocalFunction implements AutoCloseable {
     private final Path workDir;
     private final Map<String, String> env;
     private volatile Instance current;
+    private volatile CodeStamp checked;
     private int generation;
     private volatile boolean closed;
 
@@ -194,11 +202,26 @@ public final class LocalFunction implements AutoCloseable {
         return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
+    /** The code's stamp as last looked at, and when (System.nanoTime). */
+    private record CodeStamp(long value, long checkedAtNanos) {
+    }
+
+    /** The stamp of the jar and layers, looked at again only when the last look is older than the interval. */
     private long codeStamp() {
+        CodeStamp last = checked;
+        if (last != null && System.nanoTime() - last.checkedAtNanos() < CODE_CHECK_INTERVAL_MS * 1_000_000) {
+            return last.value();
+        }
+        return freshCodeStamp();
+    }
+
+    private long freshCodeStamp() {
+        long now = System.nanoTime();
         long s = FunctionCode.stamp(config.code());
         for (LocalLayer layer : config.layers()) {
             s = s * 31 + layer.stamp();
         }
+        checked = new CodeStamp(s, now);
         return s;
     }
 
@@ -210,7 +233,8 @@ public final class LocalFunction implements AutoCloseable {
         }
         synchronized (this) {
             i = current;
-            stamp = codeStamp();
+            // about to load (or to reuse what another thread loaded): the stamp of the files as they are now
+            stamp = freshCodeStamp();
             if (i != null && !i.broken && i.stamp == stamp) {
                 return i;
             }

@@ -25,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -425,8 +427,15 @@ public final class LocalStack implements AutoCloseable {
         if (!token && headers.isEmpty() && queries.isEmpty()) {
             ttl = 0; // API Gateway cannot cache a REQUEST authorizer without identity sources
         }
-        return new Authorizer(name, fn, token, identity.text("Header", "Authorization"),
-                identity.text("ValidationExpression", null), headers, queries, texts(identity.get("StageVariables")), ttl);
+        String validation = identity.text("ValidationExpression", null);
+        Pattern validationExpression;
+        try {
+            validationExpression = validation == null ? null : Pattern.compile(validation);
+        } catch (PatternSyntaxException e) {
+            throw identity.get("ValidationExpression").error("not a valid regex: " + e.getDescription());
+        }
+        return new Authorizer(name, fn, token, identity.text("Header", "Authorization"), validationExpression, headers,
+                queries, texts(identity.get("StageVariables")), ttl);
     }
 
     private static List<String> texts(Node list) {

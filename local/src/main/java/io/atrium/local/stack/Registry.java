@@ -19,6 +19,8 @@ import java.util.Map;
  */
 public final class Registry implements DynamicReferences {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final Map<String, String> exports = new LinkedHashMap<>();
     private final Map<String, String> exportedBy = new LinkedHashMap<>();
     private final Map<String, String> ssm = new LinkedHashMap<>();
@@ -107,7 +109,7 @@ public final class Registry implements DynamicReferences {
             return value;
         }
         try {
-            JsonNode json = new ObjectMapper().readTree(value);
+            JsonNode json = JSON.readTree(value);
             JsonNode v = json == null ? null : json.get(jsonKey);
             return v == null || v.isNull() ? null : v.isTextual() ? v.asText() : v.toString();
         } catch (IOException e) {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.atrium.local.LocalRuntime;
 import io.atrium.local.junit.LocalSystem;
 import io.atrium.local.junit.LocalSystemExtension;
+import io.atrium.local.lambda.LocalFunction;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -287,10 +288,12 @@ class LocalRuntimeTest {
     void rebuiltJarIsPickedUpWithoutRestart() throws Exception {
         Path root = system.runtime().root();
         FixtureRoot.versionJar(root, "v1");
+        Thread.sleep(LocalFunction.CODE_CHECK_INTERVAL_MS + 100); // in case an earlier test loaded the function
         String first = text(get("/version"));
         assertTrue(first.startsWith("v1:"), first);
         assertEquals(first, text(get("/version")), "same instance: static init ran once");
         FixtureRoot.versionJar(root, "v2");
+        Thread.sleep(LocalFunction.CODE_CHECK_INTERVAL_MS + 100); // invocations look for a rebuild at most this often
         String second = text(get("/version"));
         assertTrue(second.startsWith("v2:"), second);
     }
