@@ -9,24 +9,19 @@ import io.atrium.authz.service.TenantService;
 import io.atrium.authz.token.AccessTokenVerifier;
 import io.atrium.authz.token.HttpJwksFetcher;
 import io.atrium.authz.token.JwksCache;
-import io.atrium.shared.aws.AwsClients;
-import io.atrium.shared.config.Config;
+import io.atrium.shared.Platform;
 import io.atrium.shared.domain.tenant.TenantRepository;
 import io.atrium.shared.domain.tenant.Tier;
 import io.atrium.shared.repository.dynamodb.DynamoDbTenantRepository;
 import java.net.URI;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The authz functions' object graphs, each built once per container on first use (and snapshotted by
  * SnapStart). Each function touches only its own holder, so it needs only its own settings.
  */
 public final class AuthzWiring {
-    private static final Config CONFIG = Config.fromEnvironment();
-
     private AuthzWiring() {
     }
 
@@ -46,9 +41,8 @@ public final class AuthzWiring {
     }
 
     private static final class Storage {
-        static final DynamoDbClient DYNAMO_DB = AwsClients.dynamoDb(CONFIG);
-        static final TenantRepository TENANTS = new DynamoDbTenantRepository(DYNAMO_DB, AwsClients.enhanced(DYNAMO_DB),
-                CONFIG.require("TENANT_TABLE"));
+        static final TenantRepository TENANTS = new DynamoDbTenantRepository(Platform.dynamoDb(), Platform.enhanced(),
+                Platform.table("TENANT_TABLE"));
     }
 
     private static final class TenantsHolder {
@@ -63,22 +57,23 @@ public final class AuthzWiring {
             public void delete(String clientId) {
                 CognitoHolder.CLIENTS.delete(clientId);
             }
-        }, Clock.systemUTC());
+        }, Platform.clock());
     }
 
     private static final class CognitoHolder {
-        static final AppClients CLIENTS = new CognitoAppClients(CognitoClients.cognito(CONFIG), CONFIG.require("USER_POOL_ID"));
+        static final AppClients CLIENTS = new CognitoAppClients(CognitoClients.cognito(Platform.config()),
+                Platform.config().require("USER_POOL_ID"));
     }
 
     private static final class AuthorizerHolder {
         static final AuthorizerService SERVICE = new AuthorizerService(
-                new AccessTokenVerifier(CONFIG.require("ISSUER"),
-                        new JwksCache(new HttpJwksFetcher(URI.create(CONFIG.require("JWKS_URL"))), Clock.systemUTC()),
-                        Clock.systemUTC()),
-                new CallerStanding(Storage.TENANTS, Clock.systemUTC()),
-                Map.of(Tier.BASIC, CONFIG.require("BASIC_API_KEY"),
-                        Tier.STANDARD, CONFIG.require("STANDARD_API_KEY"),
-                        Tier.PREMIUM, CONFIG.require("PREMIUM_API_KEY")),
-                CONFIG.require("ADMIN_CLIENT_ID"));
+                new AccessTokenVerifier(Platform.config().require("ISSUER"),
+                        new JwksCache(new HttpJwksFetcher(URI.create(Platform.config().require("JWKS_URL"))), Platform.clock()),
+                        Platform.clock()),
+                new CallerStanding(Storage.TENANTS, Platform.clock()),
+                Map.of(Tier.BASIC, Platform.config().require("BASIC_API_KEY"),
+                        Tier.STANDARD, Platform.config().require("STANDARD_API_KEY"),
+                        Tier.PREMIUM, Platform.config().require("PREMIUM_API_KEY")),
+                Platform.config().require("ADMIN_CLIENT_ID"));
     }
 }

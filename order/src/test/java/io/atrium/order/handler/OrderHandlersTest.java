@@ -96,7 +96,9 @@ class OrderHandlersTest {
 
         APIGatewayProxyResponseEvent response = OPENAPI.call(api.place, placing("t-nokey", null, orderBody(product, 1)));
 
+        assertEquals(400, response.getStatusCode(), response.getBody());
         assertEquals(Set.of("Idempotency-Key"), errorFields(response));
+        assertEquals(0, api.storedOrders("t-nokey"));
         assertEquals(10, api.stock("t-nokey", product));
     }
 

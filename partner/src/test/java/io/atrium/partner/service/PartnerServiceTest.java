@@ -2,6 +2,7 @@ package io.atrium.partner.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.when;
@@ -37,6 +38,7 @@ class PartnerServiceTest {
         when(partners.create(any())).thenAnswer(call -> call.getArgument(0));
         Partner created = service().create("t1", new PartnerDetails("Acme", "a@acme.test", "DE", null, null));
         assertEquals(PartnerStatus.ACTIVE, created.status());
+        assertTrue(created.id().startsWith("par_"), created.id());
         assertEquals(1, created.version());
         assertEquals("t1", created.tenantId());
         assertEquals(Instant.parse("2026-11-21T10:15:30.123Z"), created.createdAt());

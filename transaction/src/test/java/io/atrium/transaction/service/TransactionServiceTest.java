@@ -54,7 +54,11 @@ class TransactionServiceTest {
     }
 
     private void contract(ContractStatus status, String balance, String currency) {
-        when(contracts.find("t1", "c1")).thenReturn(Optional.of(new Contract("t1", "c1", "p1", "Support", LocalDate.parse("2026-01-01"),
+        contract("t1", status, balance, currency);
+    }
+
+    private void contract(String tenantId, ContractStatus status, String balance, String currency) {
+        when(contracts.find(tenantId, "c1")).thenReturn(Optional.of(new Contract(tenantId, "c1", "p1", "Support", LocalDate.parse("2026-01-01"),
                 LocalDate.parse("2026-12-31"), Money.of("1000.00", currency), Money.of(balance, currency), status, 3, NOW, NOW)));
     }
 
@@ -64,14 +68,20 @@ class TransactionServiceTest {
 
     @Test
     void aChargeOnAnActiveContractIsRecordedWithAnOwnedIdAndTheTime() {
-        contract(ContractStatus.ACTIVE, "0.00", "EUR");
+        // a keyed OwnedIds and a well-formed tenant id: only then is the id sealed with its owner (ADR 0202)
+        String tenant = OwnedIds.newTenantId();
+        OwnedIds ids = new OwnedIds("service-test-secret-0123456789");
+        TransactionService owning = new TransactionService(transactions, contracts,
+                new Paginator(new PageTokens("service-test-secret-0123456789")), ids, Clock.fixed(NOW, ZoneOffset.UTC));
+        contract(tenant, ContractStatus.ACTIVE, "0.00", "EUR");
         when(transactions.record(any())).thenAnswer(invocation -> invocation.getArgument(0));
 
-        Transaction recorded = service.record("t1", details(TransactionType.CHARGE, "12.50", "EUR"));
+        Transaction recorded = owning.record(tenant, details(TransactionType.CHARGE, "12.50", "EUR"));
         assertTrue(recorded.id().startsWith("txn_"), recorded.id());
+        assertEquals(Optional.of(tenant), ids.ownerOf(recorded.id()), recorded.id());
         assertEquals(Instant.parse("2026-08-01T09:30:00.123Z"), recorded.createdAt());
         assertEquals(new BigDecimal("12.50"), recorded.balanceChange());
-        assertEquals("t1", recorded.tenantId());
+        assertEquals(tenant, recorded.tenantId());
     }
 
     @Test
