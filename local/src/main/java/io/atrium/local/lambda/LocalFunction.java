@@ -15,7 +15,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
-import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -493,14 +492,6 @@ public final class LocalFunction implements AutoCloseable {
             return Objects.requireNonNull(location);
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("aws-lambda-java-core is not on the local runtime's classpath", e);
-        }
-    }
-
-    static Path pathOf(URL url) {
-        try {
-            return Path.of(url.toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(e);
         }
     }
 }

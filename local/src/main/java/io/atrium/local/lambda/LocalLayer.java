@@ -38,10 +38,6 @@ public final class LocalLayer {
         return arn;
     }
 
-    public Path zip() {
-        return zip;
-    }
-
     /** Changes whenever the zip is rewritten. */
     public long stamp() {
         return FunctionCode.stamp(zip);
