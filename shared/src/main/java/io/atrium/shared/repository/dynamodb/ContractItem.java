@@ -1,6 +1,5 @@
 package io.atrium.shared.repository.dynamodb;
 
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
@@ -17,7 +16,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
  * so the balance can change by an atomic, conditional {@code SET balance = balance + :delta}.
  * While ACTIVE it carries the sparse {@code gsi4pk}/{@code gsi4sk} of the expiry index.
  */
-public final class ContractItem {
+public final class ContractItem extends EntityItem {
     static final String TYPE = "CONTRACT";
     static final String COLLECTION = "CONTRACTS";
     /** The one partition of the sparse byEndDate index (ADR 0001). */
@@ -25,20 +24,13 @@ public final class ContractItem {
 
     public static final StaticTableSchema<ContractItem> SCHEMA = StaticTableSchema.builder(ContractItem.class)
             .newItemSupplier(ContractItem::new)
-            .addAttribute(String.class, a -> a.name("pk").getter(ContractItem::getPk).setter(ContractItem::setPk).tags(primaryPartitionKey()))
-            .addAttribute(String.class, a -> a.name("gsi1pk").getter(ContractItem::getGsi1pk).setter(ContractItem::setGsi1pk)
-                    .tags(secondaryPartitionKey("byTenant")))
-            .addAttribute(String.class, a -> a.name("gsi1sk").getter(ContractItem::getGsi1sk).setter(ContractItem::setGsi1sk)
-                    .tags(secondarySortKey("byTenant"), secondarySortKey("byStatus"), secondarySortKey("byParent")))
-            .addAttribute(String.class, a -> a.name("gsi2pk").getter(ContractItem::getGsi2pk).setter(ContractItem::setGsi2pk)
-                    .tags(secondaryPartitionKey("byStatus")))
+            .extend(EntityItem.SCHEMA)
             .addAttribute(String.class, a -> a.name("gsi3pk").getter(ContractItem::getGsi3pk).setter(ContractItem::setGsi3pk)
                     .tags(secondaryPartitionKey("byParent")))
             .addAttribute(String.class, a -> a.name("gsi4pk").getter(ContractItem::getGsi4pk).setter(ContractItem::setGsi4pk)
                     .tags(secondaryPartitionKey("byEndDate")))
             .addAttribute(String.class, a -> a.name("gsi4sk").getter(ContractItem::getGsi4sk).setter(ContractItem::setGsi4sk)
                     .tags(secondarySortKey("byEndDate")))
-            .addAttribute(String.class, a -> a.name("tenantId").getter(ContractItem::getTenantId).setter(ContractItem::setTenantId))
             .addAttribute(String.class, a -> a.name("contractId").getter(ContractItem::getContractId).setter(ContractItem::setContractId))
             .addAttribute(String.class, a -> a.name("partnerId").getter(ContractItem::getPartnerId).setter(ContractItem::setPartnerId))
             .addAttribute(String.class, a -> a.name("title").getter(ContractItem::getTitle).setter(ContractItem::setTitle))
@@ -48,19 +40,11 @@ public final class ContractItem {
             .addAttribute(String.class, a -> a.name("currency").getter(ContractItem::getCurrency).setter(ContractItem::setCurrency))
             .addAttribute(BigDecimal.class, a -> a.name("balance").getter(ContractItem::getBalance).setter(ContractItem::setBalance))
             .addAttribute(String.class, a -> a.name("status").getter(ContractItem::getStatus).setter(ContractItem::setStatus))
-            .addAttribute(Long.class, a -> a.name("version").getter(ContractItem::getVersion).setter(ContractItem::setVersion))
-            .addAttribute(String.class, a -> a.name("createdAt").getter(ContractItem::getCreatedAt).setter(ContractItem::setCreatedAt))
-            .addAttribute(String.class, a -> a.name("updatedAt").getter(ContractItem::getUpdatedAt).setter(ContractItem::setUpdatedAt))
             .build();
 
-    private String pk;
-    private String gsi1pk;
-    private String gsi1sk;
-    private String gsi2pk;
     private String gsi3pk;
     private String gsi4pk;
     private String gsi4sk;
-    private String tenantId;
     private String contractId;
     private String partnerId;
     private String title;
@@ -70,9 +54,6 @@ public final class ContractItem {
     private String currency;
     private BigDecimal balance;
     private String status;
-    private Long version;
-    private String createdAt;
-    private String updatedAt;
 
     static ContractItem from(Contract contract) {
         ContractItem item = new ContractItem();
@@ -125,22 +106,12 @@ public final class ContractItem {
         return endDate + "#" + tenantId + "#" + contractId;
     }
 
-    public String getPk() { return pk; }
-    public void setPk(String pk) { this.pk = pk; }
-    public String getGsi1pk() { return gsi1pk; }
-    public void setGsi1pk(String gsi1pk) { this.gsi1pk = gsi1pk; }
-    public String getGsi1sk() { return gsi1sk; }
-    public void setGsi1sk(String gsi1sk) { this.gsi1sk = gsi1sk; }
-    public String getGsi2pk() { return gsi2pk; }
-    public void setGsi2pk(String gsi2pk) { this.gsi2pk = gsi2pk; }
     public String getGsi3pk() { return gsi3pk; }
     public void setGsi3pk(String gsi3pk) { this.gsi3pk = gsi3pk; }
     public String getGsi4pk() { return gsi4pk; }
     public void setGsi4pk(String gsi4pk) { this.gsi4pk = gsi4pk; }
     public String getGsi4sk() { return gsi4sk; }
     public void setGsi4sk(String gsi4sk) { this.gsi4sk = gsi4sk; }
-    public String getTenantId() { return tenantId; }
-    public void setTenantId(String tenantId) { this.tenantId = tenantId; }
     public String getContractId() { return contractId; }
     public void setContractId(String contractId) { this.contractId = contractId; }
     public String getPartnerId() { return partnerId; }
@@ -159,10 +130,4 @@ public final class ContractItem {
     public void setBalance(BigDecimal balance) { this.balance = balance; }
     public String getStatus() { return status; }
     public void setStatus(String status) { this.status = status; }
-    public Long getVersion() { return version; }
-    public void setVersion(Long version) { this.version = version; }
-    public String getCreatedAt() { return createdAt; }
-    public void setCreatedAt(String createdAt) { this.createdAt = createdAt; }
-    public String getUpdatedAt() { return updatedAt; }
-    public void setUpdatedAt(String updatedAt) { this.updatedAt = updatedAt; }
 }

@@ -1,9 +1,5 @@
 package io.atrium.shared.repository.dynamodb;
 
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
-
 import io.atrium.shared.domain.Money;
 import io.atrium.shared.domain.order.Order;
 import io.atrium.shared.domain.order.OrderStatus;
@@ -17,44 +13,26 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
  * The stored shape of an order (OrderTable): one item with its lines as a list of maps, one currency for
  * the whole order, amounts as DynamoDB numbers (exact decimals). Its schema is built once, without reflection.
  */
-public final class OrderItem {
+public final class OrderItem extends EntityItem {
     static final String TYPE = "ORDER";
     static final String COLLECTION = "ORDERS";
 
     public static final StaticTableSchema<OrderItem> SCHEMA = StaticTableSchema.builder(OrderItem.class)
             .newItemSupplier(OrderItem::new)
-            .addAttribute(String.class, a -> a.name("pk").getter(OrderItem::getPk).setter(OrderItem::setPk).tags(primaryPartitionKey()))
-            .addAttribute(String.class, a -> a.name("gsi1pk").getter(OrderItem::getGsi1pk).setter(OrderItem::setGsi1pk)
-                    .tags(secondaryPartitionKey("byTenant")))
-            .addAttribute(String.class, a -> a.name("gsi1sk").getter(OrderItem::getGsi1sk).setter(OrderItem::setGsi1sk)
-                    .tags(secondarySortKey("byTenant"), secondarySortKey("byStatus")))
-            .addAttribute(String.class, a -> a.name("gsi2pk").getter(OrderItem::getGsi2pk).setter(OrderItem::setGsi2pk)
-                    .tags(secondaryPartitionKey("byStatus")))
-            .addAttribute(String.class, a -> a.name("tenantId").getter(OrderItem::getTenantId).setter(OrderItem::setTenantId))
+            .extend(EntityItem.SCHEMA)
             .addAttribute(String.class, a -> a.name("orderId").getter(OrderItem::getOrderId).setter(OrderItem::setOrderId))
             .addAttribute(String.class, a -> a.name("status").getter(OrderItem::getStatus).setter(OrderItem::setStatus))
             .addAttribute(EnhancedType.listOf(EnhancedType.documentOf(OrderLineDocument.class, OrderLineDocument.SCHEMA)),
                     a -> a.name("lines").getter(OrderItem::getLines).setter(OrderItem::setLines))
             .addAttribute(String.class, a -> a.name("currency").getter(OrderItem::getCurrency).setter(OrderItem::setCurrency))
             .addAttribute(BigDecimal.class, a -> a.name("totalAmount").getter(OrderItem::getTotalAmount).setter(OrderItem::setTotalAmount))
-            .addAttribute(Long.class, a -> a.name("version").getter(OrderItem::getVersion).setter(OrderItem::setVersion))
-            .addAttribute(String.class, a -> a.name("createdAt").getter(OrderItem::getCreatedAt).setter(OrderItem::setCreatedAt))
-            .addAttribute(String.class, a -> a.name("updatedAt").getter(OrderItem::getUpdatedAt).setter(OrderItem::setUpdatedAt))
             .build();
 
-    private String pk;
-    private String gsi1pk;
-    private String gsi1sk;
-    private String gsi2pk;
-    private String tenantId;
     private String orderId;
     private String status;
     private List<OrderLineDocument> lines;
     private String currency;
     private BigDecimal totalAmount;
-    private Long version;
-    private String createdAt;
-    private String updatedAt;
 
     static OrderItem from(Order order) {
         OrderItem item = new OrderItem();
@@ -88,16 +66,6 @@ public final class OrderItem {
         return Keys.byStatus(tenantId, COLLECTION, status.name());
     }
 
-    public String getPk() { return pk; }
-    public void setPk(String pk) { this.pk = pk; }
-    public String getGsi1pk() { return gsi1pk; }
-    public void setGsi1pk(String gsi1pk) { this.gsi1pk = gsi1pk; }
-    public String getGsi1sk() { return gsi1sk; }
-    public void setGsi1sk(String gsi1sk) { this.gsi1sk = gsi1sk; }
-    public String getGsi2pk() { return gsi2pk; }
-    public void setGsi2pk(String gsi2pk) { this.gsi2pk = gsi2pk; }
-    public String getTenantId() { return tenantId; }
-    public void setTenantId(String tenantId) { this.tenantId = tenantId; }
     public String getOrderId() { return orderId; }
     public void setOrderId(String orderId) { this.orderId = orderId; }
     public String getStatus() { return status; }
@@ -108,10 +76,4 @@ public final class OrderItem {
     public void setCurrency(String currency) { this.currency = currency; }
     public BigDecimal getTotalAmount() { return totalAmount; }
     public void setTotalAmount(BigDecimal totalAmount) { this.totalAmount = totalAmount; }
-    public Long getVersion() { return version; }
-    public void setVersion(Long version) { this.version = version; }
-    public String getCreatedAt() { return createdAt; }
-    public void setCreatedAt(String createdAt) { this.createdAt = createdAt; }
-    public String getUpdatedAt() { return updatedAt; }
-    public void setUpdatedAt(String updatedAt) { this.updatedAt = updatedAt; }
 }

@@ -1,29 +1,18 @@
 package io.atrium.shared.repository.dynamodb;
 
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
-
 import io.atrium.shared.domain.partner.Partner;
 import io.atrium.shared.domain.partner.PartnerStatus;
 import java.time.Instant;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /** The stored shape of a partner (PartnerTable). Its schema is built once, without reflection. */
-public final class PartnerItem {
+public final class PartnerItem extends EntityItem {
     static final String TYPE = "PARTNER";
     static final String COLLECTION = "PARTNERS";
 
     public static final StaticTableSchema<PartnerItem> SCHEMA = StaticTableSchema.builder(PartnerItem.class)
             .newItemSupplier(PartnerItem::new)
-            .addAttribute(String.class, a -> a.name("pk").getter(PartnerItem::getPk).setter(PartnerItem::setPk).tags(primaryPartitionKey()))
-            .addAttribute(String.class, a -> a.name("gsi1pk").getter(PartnerItem::getGsi1pk).setter(PartnerItem::setGsi1pk)
-                    .tags(secondaryPartitionKey("byTenant")))
-            .addAttribute(String.class, a -> a.name("gsi1sk").getter(PartnerItem::getGsi1sk).setter(PartnerItem::setGsi1sk)
-                    .tags(secondarySortKey("byTenant"), secondarySortKey("byStatus")))
-            .addAttribute(String.class, a -> a.name("gsi2pk").getter(PartnerItem::getGsi2pk).setter(PartnerItem::setGsi2pk)
-                    .tags(secondaryPartitionKey("byStatus")))
-            .addAttribute(String.class, a -> a.name("tenantId").getter(PartnerItem::getTenantId).setter(PartnerItem::setTenantId))
+            .extend(EntityItem.SCHEMA)
             .addAttribute(String.class, a -> a.name("partnerId").getter(PartnerItem::getPartnerId).setter(PartnerItem::setPartnerId))
             .addAttribute(String.class, a -> a.name("name").getter(PartnerItem::getName).setter(PartnerItem::setName))
             .addAttribute(String.class, a -> a.name("email").getter(PartnerItem::getEmail).setter(PartnerItem::setEmail))
@@ -31,16 +20,8 @@ public final class PartnerItem {
             .addAttribute(String.class, a -> a.name("taxId").getter(PartnerItem::getTaxId).setter(PartnerItem::setTaxId))
             .addAttribute(String.class, a -> a.name("status").getter(PartnerItem::getStatus).setter(PartnerItem::setStatus))
             .addAttribute(Long.class, a -> a.name("activeContracts").getter(PartnerItem::getActiveContracts).setter(PartnerItem::setActiveContracts))
-            .addAttribute(Long.class, a -> a.name("version").getter(PartnerItem::getVersion).setter(PartnerItem::setVersion))
-            .addAttribute(String.class, a -> a.name("createdAt").getter(PartnerItem::getCreatedAt).setter(PartnerItem::setCreatedAt))
-            .addAttribute(String.class, a -> a.name("updatedAt").getter(PartnerItem::getUpdatedAt).setter(PartnerItem::setUpdatedAt))
             .build();
 
-    private String pk;
-    private String gsi1pk;
-    private String gsi1sk;
-    private String gsi2pk;
-    private String tenantId;
     private String partnerId;
     private String name;
     private String email;
@@ -48,9 +29,6 @@ public final class PartnerItem {
     private String taxId;
     private String status;
     private Long activeContracts;
-    private Long version;
-    private String createdAt;
-    private String updatedAt;
 
     static PartnerItem from(Partner partner) {
         PartnerItem item = new PartnerItem();
@@ -81,16 +59,6 @@ public final class PartnerItem {
         return Keys.entity(tenantId, TYPE, partnerId);
     }
 
-    public String getPk() { return pk; }
-    public void setPk(String pk) { this.pk = pk; }
-    public String getGsi1pk() { return gsi1pk; }
-    public void setGsi1pk(String gsi1pk) { this.gsi1pk = gsi1pk; }
-    public String getGsi1sk() { return gsi1sk; }
-    public void setGsi1sk(String gsi1sk) { this.gsi1sk = gsi1sk; }
-    public String getGsi2pk() { return gsi2pk; }
-    public void setGsi2pk(String gsi2pk) { this.gsi2pk = gsi2pk; }
-    public String getTenantId() { return tenantId; }
-    public void setTenantId(String tenantId) { this.tenantId = tenantId; }
     public String getPartnerId() { return partnerId; }
     public void setPartnerId(String partnerId) { this.partnerId = partnerId; }
     public String getName() { return name; }
@@ -105,10 +73,4 @@ public final class PartnerItem {
     public void setStatus(String status) { this.status = status; }
     public Long getActiveContracts() { return activeContracts; }
     public void setActiveContracts(Long activeContracts) { this.activeContracts = activeContracts; }
-    public Long getVersion() { return version; }
-    public void setVersion(Long version) { this.version = version; }
-    public String getCreatedAt() { return createdAt; }
-    public void setCreatedAt(String createdAt) { this.createdAt = createdAt; }
-    public String getUpdatedAt() { return updatedAt; }
-    public void setUpdatedAt(String updatedAt) { this.updatedAt = updatedAt; }
 }

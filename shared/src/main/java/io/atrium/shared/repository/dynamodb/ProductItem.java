@@ -1,9 +1,5 @@
 package io.atrium.shared.repository.dynamodb;
 
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
-
 import io.atrium.shared.domain.Money;
 import io.atrium.shared.domain.product.Product;
 import java.math.BigDecimal;
@@ -14,42 +10,27 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
  * The stored shape of a product (ProductTable). The price is a DynamoDB number, which is an exact
  * decimal, so conditions can compare it. Its schema is built once, without reflection.
  */
-public final class ProductItem {
+public final class ProductItem extends EntityItem {
     static final String TYPE = "PRODUCT";
     static final String COLLECTION = "PRODUCTS";
 
     public static final StaticTableSchema<ProductItem> SCHEMA = StaticTableSchema.builder(ProductItem.class)
             .newItemSupplier(ProductItem::new)
-            .addAttribute(String.class, a -> a.name("pk").getter(ProductItem::getPk).setter(ProductItem::setPk).tags(primaryPartitionKey()))
-            .addAttribute(String.class, a -> a.name("gsi1pk").getter(ProductItem::getGsi1pk).setter(ProductItem::setGsi1pk)
-                    .tags(secondaryPartitionKey("byTenant")))
-            .addAttribute(String.class, a -> a.name("gsi1sk").getter(ProductItem::getGsi1sk).setter(ProductItem::setGsi1sk)
-                    .tags(secondarySortKey("byTenant")))
-            .addAttribute(String.class, a -> a.name("tenantId").getter(ProductItem::getTenantId).setter(ProductItem::setTenantId))
+            .extend(EntityItem.SCHEMA)
             .addAttribute(String.class, a -> a.name("productId").getter(ProductItem::getProductId).setter(ProductItem::setProductId))
             .addAttribute(String.class, a -> a.name("sku").getter(ProductItem::getSku).setter(ProductItem::setSku))
             .addAttribute(String.class, a -> a.name("name").getter(ProductItem::getName).setter(ProductItem::setName))
             .addAttribute(BigDecimal.class, a -> a.name("priceAmount").getter(ProductItem::getPriceAmount).setter(ProductItem::setPriceAmount))
             .addAttribute(String.class, a -> a.name("priceCurrency").getter(ProductItem::getPriceCurrency).setter(ProductItem::setPriceCurrency))
             .addAttribute(Long.class, a -> a.name("stock").getter(ProductItem::getStock).setter(ProductItem::setStock))
-            .addAttribute(Long.class, a -> a.name("version").getter(ProductItem::getVersion).setter(ProductItem::setVersion))
-            .addAttribute(String.class, a -> a.name("createdAt").getter(ProductItem::getCreatedAt).setter(ProductItem::setCreatedAt))
-            .addAttribute(String.class, a -> a.name("updatedAt").getter(ProductItem::getUpdatedAt).setter(ProductItem::setUpdatedAt))
             .build();
 
-    private String pk;
-    private String gsi1pk;
-    private String gsi1sk;
-    private String tenantId;
     private String productId;
     private String sku;
     private String name;
     private BigDecimal priceAmount;
     private String priceCurrency;
     private Long stock;
-    private Long version;
-    private String createdAt;
-    private String updatedAt;
 
     static ProductItem from(Product product) {
         ProductItem item = new ProductItem();
@@ -78,14 +59,6 @@ public final class ProductItem {
         return Keys.entity(tenantId, TYPE, productId);
     }
 
-    public String getPk() { return pk; }
-    public void setPk(String pk) { this.pk = pk; }
-    public String getGsi1pk() { return gsi1pk; }
-    public void setGsi1pk(String gsi1pk) { this.gsi1pk = gsi1pk; }
-    public String getGsi1sk() { return gsi1sk; }
-    public void setGsi1sk(String gsi1sk) { this.gsi1sk = gsi1sk; }
-    public String getTenantId() { return tenantId; }
-    public void setTenantId(String tenantId) { this.tenantId = tenantId; }
     public String getProductId() { return productId; }
     public void setProductId(String productId) { this.productId = productId; }
     public String getSku() { return sku; }
@@ -98,10 +71,4 @@ public final class ProductItem {
     public void setPriceCurrency(String priceCurrency) { this.priceCurrency = priceCurrency; }
     public Long getStock() { return stock; }
     public void setStock(Long stock) { this.stock = stock; }
-    public Long getVersion() { return version; }
-    public void setVersion(Long version) { this.version = version; }
-    public String getCreatedAt() { return createdAt; }
-    public void setCreatedAt(String createdAt) { this.createdAt = createdAt; }
-    public String getUpdatedAt() { return updatedAt; }
-    public void setUpdatedAt(String updatedAt) { this.updatedAt = updatedAt; }
 }
