@@ -5,7 +5,6 @@ import io.atrium.catalog.dto.ProductResponse;
 import io.atrium.catalog.dto.UpdateProductRequest;
 import io.atrium.catalog.service.ProductDetails;
 import io.atrium.shared.api.MoneyBody;
-import io.atrium.shared.domain.Money;
 import io.atrium.shared.domain.product.Product;
 
 /** dto <-> domain for products. */
@@ -14,19 +13,15 @@ public final class ProductMapper {
     }
 
     public static ProductDetails toDetails(CreateProductRequest request) {
-        return new ProductDetails(request.sku(), request.name().strip(), toMoney(request.price()), request.stock());
+        return new ProductDetails(request.sku(), request.name().strip(), request.price().toMoney(), request.stock());
     }
 
     public static ProductDetails toDetails(UpdateProductRequest request) {
-        return new ProductDetails(request.sku(), request.name().strip(), toMoney(request.price()), request.stock());
+        return new ProductDetails(request.sku(), request.name().strip(), request.price().toMoney(), request.stock());
     }
 
     public static ProductResponse toResponse(Product product) {
         return new ProductResponse(product.id(), product.sku(), product.name(), MoneyBody.of(product.price()), product.stock(),
                 product.version(), product.createdAt().toString(), product.updatedAt().toString());
-    }
-
-    static Money toMoney(MoneyBody body) {
-        return Money.of(body.amount(), body.currency());
     }
 }

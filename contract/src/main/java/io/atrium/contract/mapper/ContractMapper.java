@@ -4,10 +4,7 @@ import io.atrium.contract.dto.ContractResponse;
 import io.atrium.contract.dto.CreateContractRequest;
 import io.atrium.contract.service.ContractDetails;
 import io.atrium.shared.api.MoneyBody;
-import io.atrium.shared.domain.Money;
 import io.atrium.shared.domain.contract.Contract;
-import io.atrium.shared.domain.contract.Currencies;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /** dto <-> domain for contracts. */
@@ -17,11 +14,7 @@ public final class ContractMapper {
 
     public static ContractDetails toDetails(CreateContractRequest request) {
         return new ContractDetails(request.partnerId(), request.title().strip(), LocalDate.parse(request.startDate()),
-                LocalDate.parse(request.endDate()), toMoney(request.value()));
-    }
-
-    public static Money toMoney(MoneyBody body) {
-        return Currencies.normalized(new BigDecimal(body.amount()), body.currency());
+                LocalDate.parse(request.endDate()), request.value().toMoneyInMinorUnits());
     }
 
     public static ContractResponse toResponse(Contract contract) {

@@ -17,6 +17,16 @@ public record MoneyBody(String amount, String currency) {
         return new MoneyBody(Currencies.normalized(money.amount(), money.currency()).amount().toPlainString(), money.currency());
     }
 
+    /** The domain value of a checked body, exactly as sent. */
+    public Money toMoney() {
+        return Money.of(amount, currency);
+    }
+
+    /** The domain value of a body checked by {@link #validateInMinorUnits}, at the currency's minor-unit scale. */
+    public Money toMoneyInMinorUnits() {
+        return Currencies.normalized(new BigDecimal(amount), currency);
+    }
+
     /**
      * Checks a required money field: a decimal string of at most four decimals and a currency of three capital
      * letters. {@code positive} rejects zero and negatives, otherwise only negatives. Returns whether it is valid.

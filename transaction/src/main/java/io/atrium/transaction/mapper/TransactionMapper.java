@@ -1,7 +1,6 @@
 package io.atrium.transaction.mapper;
 
 import io.atrium.shared.api.MoneyBody;
-import io.atrium.shared.domain.contract.Currencies;
 import io.atrium.shared.domain.transaction.Transaction;
 import io.atrium.shared.domain.transaction.TransactionType;
 import io.atrium.transaction.dto.CreateTransactionRequest;
@@ -16,7 +15,7 @@ public final class TransactionMapper {
 
     public static TransactionDetails toDetails(CreateTransactionRequest request) {
         return new TransactionDetails(request.contractId(), TransactionType.valueOf(request.type()),
-                Currencies.normalized(new BigDecimal(request.amount().amount()), request.amount().currency()), request.reference().strip());
+                request.amount().toMoneyInMinorUnits(), request.reference().strip());
     }
 
     public static TransactionResponse toResponse(Transaction transaction) {
