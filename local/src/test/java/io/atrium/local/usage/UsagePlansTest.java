@@ -2,36 +2,15 @@ package io.atrium.local.usage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.atrium.local.junit.MutableClock;
 import io.atrium.local.usage.UsagePlans.Outcome;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class UsagePlansTest {
-    static final class MutableClock extends Clock {
-        Instant now = Instant.parse("2026-03-31T23:59:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-31T23:59:00Z"));
     private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
     private final UsagePlans plans = new UsagePlans(clock, nanos::get);
 
