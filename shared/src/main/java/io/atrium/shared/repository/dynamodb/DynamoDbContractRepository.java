@@ -22,7 +22,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -32,10 +31,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * changed in the same TransactWriteItems as each move into or out of ACTIVE (ADR 0001, ADR 0300).
  */
 public final class DynamoDbContractRepository implements ContractRepository {
-    /** A filtered list reads at most this many index pages per call, so one request stays within its time budget. */
-    static final int MAX_READS_PER_PAGE = 5;
-    private static final int FILTERED_READ_SIZE = 100;
-
     private final DynamoDbClient dynamoDb;
     private final String tableName;
     private final String partnerTableName;
@@ -92,59 +87,29 @@ public final class DynamoDbContractRepository implements ContractRepository {
     public Page<Contract> list(String tenantId, ContractQuery query, int limit, Map<String, String> startKey) {
         String index;
         String partition;
-        String partitionAttribute;
         if (query.partnerId().isPresent()) {
             index = "byParent";
-            partitionAttribute = "gsi3pk";
             partition = ContractItem.partnerPartition(tenantId, query.partnerId().get());
         } else if (query.status().isPresent()) {
             index = "byStatus";
-            partitionAttribute = "gsi2pk";
             partition = ContractItem.statusPartition(tenantId, query.status().get());
         } else {
             index = "byTenant";
-            partitionAttribute = "gsi1pk";
             partition = Keys.collection(tenantId, ContractItem.COLLECTION);
         }
-        // partner AND status: the partner's partition, filtered; pages are filled over several reads
-        Optional<ContractStatus> filter = query.partnerId().isPresent() ? query.status() : Optional.empty();
-        Map<String, AttributeValue> start = PageKeys.toAttributes(startKey);
-        List<Contract> items = new ArrayList<>();
-        try {
-            for (int reads = 0; reads < MAX_READS_PER_PAGE; reads++) {
-                int remaining = limit - items.size();
-                QueryRequest.Builder request = QueryRequest.builder().tableName(tableName).indexName(index)
-                        .keyConditionExpression(partitionAttribute + " = :p")
-                        .scanIndexForward(false)
-                        .exclusiveStartKey(start)
-                        .limit(filter.isPresent() ? Math.max(remaining, FILTERED_READ_SIZE) : remaining);
-                Map<String, AttributeValue> values = new HashMap<>(Map.of(":p", s(partition)));
-                if (filter.isPresent()) {
-                    request.filterExpression("#status = :status").expressionAttributeNames(Map.of("#status", "status"));
-                    values.put(":status", s(filter.get().name()));
-                }
-                QueryResponse response = dynamoDb.query(request.expressionAttributeValues(values).build());
-                for (Map<String, AttributeValue> item : response.items()) {
-                    if (items.size() == limit) {
-                        // full before the end of what DynamoDB returned: resume after the last item handed out
-                        Map<String, AttributeValue> last = ContractItem.SCHEMA.itemToMap(ContractItem.from(items.get(items.size() - 1)), true);
-                        Map<String, String> resume = new HashMap<>();
-                        for (String attribute : List.of("pk", partitionAttribute, "gsi1sk")) {
-                            resume.put(attribute, last.get(attribute).s());
-                        }
-                        return new Page<>(items, resume);
-                    }
-                    items.add(toDomain(item));
-                }
-                start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
-                if (start == null || items.size() == limit) {
-                    break;
-                }
-            }
-            return new Page<>(items, PageKeys.toStrings(start));
-        } catch (SdkException e) {
-            throw DynamoDbErrors.translate(e);
+        Map<String, String> names = new HashMap<>(Map.of("#partition", ContractItem.SCHEMA.tableMetadata().indexPartitionKey(index)));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":partition", s(partition)));
+        QueryRequest.Builder request = QueryRequest.builder().tableName(tableName).indexName(index)
+                .keyConditionExpression("#partition = :partition")
+                .scanIndexForward(false);
+        // partner AND status: the partner's partition, filtered
+        if (query.partnerId().isPresent() && query.status().isPresent()) {
+            request.filterExpression("#status = :status");
+            names.put("#status", "status");
+            values.put(":status", s(query.status().get().name()));
         }
+        return QueryPages.read(dynamoDb, request.expressionAttributeNames(names).expressionAttributeValues(values).build(),
+                ContractItem.SCHEMA, limit, startKey, DynamoDbContractRepository::toDomain);
     }
 
     @Override
@@ -214,19 +179,12 @@ public final class DynamoDbContractRepository implements ContractRepository {
 
     @Override
     public Page<EndedContract> findEnded(LocalDate today, int limit, Map<String, String> startKey) {
-        try {
-            QueryResponse response = dynamoDb.query(r -> r.tableName(tableName).indexName("byEndDate")
-                    .keyConditionExpression("gsi4pk = :active AND gsi4sk < :today")
-                    .expressionAttributeValues(Map.of(":active", s(ContractItem.ACTIVE_PARTITION), ":today", s(today.toString())))
-                    .limit(limit)
-                    .exclusiveStartKey(PageKeys.toAttributes(startKey)));
-            List<EndedContract> ended = response.items().stream()
-                    .map(item -> new EndedContract(item.get("tenantId").s(), item.get("contractId").s(), LocalDate.parse(item.get("endDate").s())))
-                    .toList();
-            return new Page<>(ended, PageKeys.toStrings(response.lastEvaluatedKey()));
-        } catch (SdkException e) {
-            throw DynamoDbErrors.translate(e);
-        }
+        QueryRequest query = QueryRequest.builder().tableName(tableName).indexName("byEndDate")
+                .keyConditionExpression("gsi4pk = :active AND gsi4sk < :today")
+                .expressionAttributeValues(Map.of(":active", s(ContractItem.ACTIVE_PARTITION), ":today", s(today.toString())))
+                .build();
+        return QueryPages.read(dynamoDb, query, ContractItem.SCHEMA, limit, startKey,
+                item -> new EndedContract(item.get("tenantId").s(), item.get("contractId").s(), LocalDate.parse(item.get("endDate").s())));
     }
 
     static NotFoundException partnerNotFound(String partnerId) {

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -40,8 +39,6 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 public final class DynamoDbOrderRepository implements OrderRepository {
     private final DynamoDbClient dynamoDb;
     private final DynamoDbTable<OrderItem> table;
-    private final DynamoDbIndex<OrderItem> byTenant;
-    private final DynamoDbIndex<OrderItem> byStatus;
     private final String orderTable;
     private final String productTable;
 
@@ -51,8 +48,6 @@ public final class DynamoDbOrderRepository implements OrderRepository {
         this.orderTable = orderTable;
         this.productTable = productTable;
         this.table = enhanced.table(orderTable, OrderItem.SCHEMA);
-        this.byTenant = table.index("byTenant");
-        this.byStatus = table.index("byStatus");
     }
 
     @Override
@@ -127,10 +122,10 @@ public final class DynamoDbOrderRepository implements OrderRepository {
 
     @Override
     public Page<Order> list(String tenantId, Optional<OrderStatus> status, int limit, Map<String, String> startKey) {
-        DynamoDbIndex<OrderItem> index = status.isPresent() ? byStatus : byTenant;
         String partition = status.map(s -> OrderItem.statusPartition(tenantId, s))
                 .orElse(Keys.collection(tenantId, OrderItem.COLLECTION));
-        return IndexPages.newestFirst(index, partition, limit, startKey, OrderItem::toDomain);
+        return QueryPages.newestFirst(dynamoDb, orderTable, OrderItem.SCHEMA, status.isPresent() ? "byStatus" : "byTenant",
+                partition, limit, startKey, OrderItem::toDomain);
     }
 
     @Override

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -28,16 +27,12 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 public final class DynamoDbPartnerRepository implements PartnerRepository {
     private final DynamoDbClient dynamoDb;
     private final DynamoDbTable<PartnerItem> table;
-    private final DynamoDbIndex<PartnerItem> byTenant;
-    private final DynamoDbIndex<PartnerItem> byStatus;
     private final String tableName;
 
     public DynamoDbPartnerRepository(DynamoDbClient dynamoDb, DynamoDbEnhancedClient enhanced, String tableName) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
         this.table = enhanced.table(tableName, PartnerItem.SCHEMA);
-        this.byTenant = table.index("byTenant");
-        this.byStatus = table.index("byStatus");
     }
 
     @Override
@@ -68,10 +63,10 @@ public final class DynamoDbPartnerRepository implements PartnerRepository {
 
     @Override
     public Page<Partner> list(String tenantId, Optional<PartnerStatus> status, int limit, Map<String, String> startKey) {
-        DynamoDbIndex<PartnerItem> index = status.isPresent() ? byStatus : byTenant;
         String partition = status.map(s -> Keys.byStatus(tenantId, PartnerItem.COLLECTION, s.name()))
                 .orElse(Keys.collection(tenantId, PartnerItem.COLLECTION));
-        return IndexPages.newestFirst(index, partition, limit, startKey, PartnerItem::toDomain);
+        return QueryPages.newestFirst(dynamoDb, tableName, PartnerItem.SCHEMA, status.isPresent() ? "byStatus" : "byTenant",
+                partition, limit, startKey, PartnerItem::toDomain);
     }
 
     @Override

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -47,14 +46,12 @@ public final class DynamoDbProductRepository implements ProductRepository {
 
     private final DynamoDbClient dynamoDb;
     private final DynamoDbTable<ProductItem> table;
-    private final DynamoDbIndex<ProductItem> byTenant;
     private final String tableName;
 
     public DynamoDbProductRepository(DynamoDbClient dynamoDb, DynamoDbEnhancedClient enhanced, String tableName) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
         this.table = enhanced.table(tableName, ProductItem.SCHEMA);
-        this.byTenant = table.index("byTenant");
     }
 
     @Override
@@ -125,7 +122,8 @@ public final class DynamoDbProductRepository implements ProductRepository {
 
     @Override
     public Page<Product> list(String tenantId, int limit, Map<String, String> startKey) {
-        return IndexPages.newestFirst(byTenant, Keys.collection(tenantId, ProductItem.COLLECTION), limit, startKey, ProductItem::toDomain);
+        return QueryPages.newestFirst(dynamoDb, tableName, ProductItem.SCHEMA, "byTenant", Keys.collection(tenantId, ProductItem.COLLECTION),
+                limit, startKey, ProductItem::toDomain);
     }
 
     @Override

@@ -16,7 +16,6 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -113,18 +112,8 @@ public final class DynamoDbTransactionRepository implements TransactionRepositor
 
     @Override
     public Page<Transaction> listByContract(String tenantId, String contractId, int limit, Map<String, String> startKey) {
-        try {
-            QueryResponse response = dynamoDb.query(r -> r.tableName(tableName).indexName("byParent")
-                    .keyConditionExpression("gsi3pk = :p")
-                    .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(TransactionItem.contractPartition(tenantId, contractId))))
-                    .scanIndexForward(false)
-                    .limit(limit)
-                    .exclusiveStartKey(PageKeys.toAttributes(startKey)));
-            List<Transaction> items = response.items().stream().map(i -> TransactionItem.SCHEMA.mapToItem(i).toDomain()).toList();
-            return new Page<>(items, PageKeys.toStrings(response.lastEvaluatedKey()));
-        } catch (SdkException e) {
-            throw DynamoDbErrors.translate(e);
-        }
+        return QueryPages.newestFirst(dynamoDb, tableName, TransactionItem.SCHEMA, "byParent",
+                TransactionItem.contractPartition(tenantId, contractId), limit, startKey, TransactionItem::toDomain);
     }
 
     static NotFoundException contractNotFound(String contractId) {
