@@ -13,11 +13,11 @@ public final class ProductMapper {
     }
 
     public static ProductDetails toDetails(CreateProductRequest request) {
-        return new ProductDetails(request.sku(), request.name().strip(), request.price().toMoney(), request.stock());
+        return new ProductDetails(request.sku(), request.name().strip(), request.price(), request.stock());
     }
 
     public static ProductDetails toDetails(UpdateProductRequest request) {
-        return new ProductDetails(request.sku(), request.name().strip(), request.price().toMoney(), request.stock());
+        return new ProductDetails(request.sku(), request.name().strip(), request.price(), request.stock());
     }
 
     public static ProductResponse toResponse(Product product) {

@@ -95,16 +95,24 @@ class ProductHandlersTest {
     }
 
     @Test
-    void moneyIsADecimalStringNeverAFloatAndNeverNegative() {
+    void moneyFollowsTheOneRuleDecimalStringIsoCurrencyMinorUnitNeverNegative() {
         APIGatewayProxyRequestEvent negative = withHeader(as(event("create-product.json"), "t-money"), "Idempotency-Key", null);
         negative.setBody(productBody("NEG", "Neg", "-1.00", "EUR", 1));
         assertEquals(Set.of("price.amount"), errorFields(OPENAPI.call(api.create, negative)));
 
         APIGatewayProxyRequestEvent precise = withHeader(as(event("create-product.json"), "t-money"), "Idempotency-Key", null);
-        precise.setBody(productBody("PRECISE", "Precise", "0.1234", "JPY", 1));
-        JsonNode body = json(OPENAPI.call(api.create, precise));
-        assertEquals("0.1234", body.get("price").get("amount").textValue());
+        precise.setBody(productBody("PRECISE", "Precise", "0.1234", "EUR", 1));
+        assertEquals(Set.of("price.amount"), errorFields(OPENAPI.call(api.create, precise)), "EUR has two decimals");
+
+        APIGatewayProxyRequestEvent yen = withHeader(as(event("create-product.json"), "t-money"), "Idempotency-Key", null);
+        yen.setBody(productBody("YEN", "Yen", "1500.00", "JPY", 1));
+        JsonNode body = json(OPENAPI.call(api.create, yen));
+        assertEquals("1500", body.get("price").get("amount").textValue(), "JPY has no minor unit");
         assertEquals("JPY", body.get("price").get("currency").textValue());
+
+        APIGatewayProxyRequestEvent unknown = withHeader(as(event("create-product.json"), "t-money"), "Idempotency-Key", null);
+        unknown.setBody(productBody("ZZZ", "Zzz", "1.00", "ZZZ", 1));
+        assertEquals(Set.of("price.currency"), errorFields(OPENAPI.call(api.create, unknown)), "not an ISO 4217 code");
 
         APIGatewayProxyRequestEvent whole = withHeader(as(event("create-product.json"), "t-money"), "Idempotency-Key", null);
         whole.setBody(productBody("WHOLE", "Whole", "7", "EUR", 1));

@@ -1,14 +1,14 @@
 package io.atrium.contract.dto;
 
-import io.atrium.shared.api.MoneyBody;
 import io.atrium.shared.api.Validatable;
 import io.atrium.shared.api.Violations;
+import io.atrium.shared.domain.Money;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 /** Body of {@code POST /contracts}: the only fields a client may set (status, balance and ids are the server's). */
-public record CreateContractRequest(String partnerId, String title, String startDate, String endDate, MoneyBody value)
+public record CreateContractRequest(String partnerId, String title, String startDate, String endDate, Money value)
         implements Validatable {
     private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
@@ -21,7 +21,7 @@ public record CreateContractRequest(String partnerId, String title, String start
         if (start != null && end != null && !end.isAfter(start)) {
             violations.add("endDate", "must be after startDate");
         }
-        MoneyBody.validateInMinorUnits(violations, "value", value, false);
+        violations.money("value", value, false);
     }
 
     private static LocalDate date(Violations violations, String field, String value) {

@@ -14,12 +14,12 @@ public final class ContractMapper {
 
     public static ContractDetails toDetails(CreateContractRequest request) {
         return new ContractDetails(request.partnerId(), request.title().strip(), LocalDate.parse(request.startDate()),
-                LocalDate.parse(request.endDate()), request.value().toMoneyInMinorUnits());
+                LocalDate.parse(request.endDate()), request.value());
     }
 
     public static ContractResponse toResponse(Contract contract) {
         return new ContractResponse(contract.id(), contract.partnerId(), contract.title(), contract.startDate().toString(),
-                contract.endDate().toString(), MoneyBody.inMinorUnits(contract.value()), MoneyBody.inMinorUnits(contract.balance()),
+                contract.endDate().toString(), MoneyBody.of(contract.value()), MoneyBody.of(contract.balance()),
                 contract.status().name(), contract.version(), contract.createdAt().toString(), contract.updatedAt().toString());
     }
 }

@@ -4,7 +4,7 @@ import io.atrium.shared.domain.contract.Contract;
 import io.atrium.shared.domain.contract.ContractQuery;
 import io.atrium.shared.domain.contract.ContractRepository;
 import io.atrium.shared.domain.contract.ContractStatus;
-import io.atrium.shared.domain.contract.Currencies;
+import io.atrium.shared.domain.Money;
 import io.atrium.shared.domain.partner.PartnerRepository;
 import io.atrium.shared.domain.tenant.OwnedIds;
 import io.atrium.shared.error.ConflictException;
@@ -43,7 +43,7 @@ public final class ContractService {
         Instant now = now();
         Contract contract = new Contract(tenantId, ids.newId("con", tenantId), details.partnerId(), details.title(),
                 details.startDate(), details.endDate(), details.value(),
-                Currencies.normalized(java.math.BigDecimal.ZERO, details.value().currency()),
+                Money.zero(details.value().currency()),
                 ContractStatus.DRAFT, 1, now, now);
         return contracts.create(contract);
     }

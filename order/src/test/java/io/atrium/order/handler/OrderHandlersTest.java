@@ -5,6 +5,7 @@ import static io.atrium.order.handler.OrderFixture.orderBody;
 import static io.atrium.order.handler.OrderFixture.placing;
 import static io.atrium.order.handler.OrderFixture.withOrderId;
 import static io.atrium.shared.testing.ApiEvents.as;
+import static io.atrium.shared.testing.ApiEvents.assertProblem;
 import static io.atrium.shared.testing.ApiEvents.created;
 import static io.atrium.shared.testing.ApiEvents.errorFields;
 import static io.atrium.shared.testing.ApiEvents.event;
@@ -148,6 +149,24 @@ class OrderHandlersTest {
         assertEquals(50, api.stock("t-short", plenty));
         assertEquals(2, api.stock("t-short", scarce));
         assertEquals(0, api.storedOrders("t-short"));
+    }
+
+    @Test
+    void aTotalPastFifteenIntegerDigitsIs409AndReservesNothing() {
+        String dear = api.product("t-huge", "999999999999999.99", "EUR", 1_000_000);
+        String cheap = api.product("t-huge", "0.01", "EUR", 5);
+
+        APIGatewayProxyResponseEvent lineTotal = OPENAPI.call(api.place, placing("t-huge", "k-huge-1", orderBody(dear, 2)));
+        assertProblem(lineTotal, 409);
+        APIGatewayProxyResponseEvent sum = OPENAPI.call(api.place, placing("t-huge", "k-huge-2", orderBody(dear, 1, cheap, 1)));
+        assertProblem(sum, 409);
+        assertTrue(detail(sum).contains("15 digits"), detail(sum));
+
+        assertEquals(1_000_000, api.stock("t-huge", dear));
+        assertEquals(5, api.stock("t-huge", cheap));
+        assertEquals(0, api.storedOrders("t-huge"));
+        JsonNode atTheBound = placed("t-huge", "k-huge-3", orderBody(dear, 1));
+        assertEquals("999999999999999.99", atTheBound.get("total").get("amount").textValue());
     }
 
     @Test

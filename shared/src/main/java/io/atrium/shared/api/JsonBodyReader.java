@@ -2,6 +2,7 @@ package io.atrium.shared.api;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.atrium.shared.domain.Money;
 import io.atrium.shared.json.Json;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.ParameterizedType;
@@ -12,11 +13,14 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Maps a JSON document onto an allow-listed DTO record and names every field that is unknown or
- * of the wrong type. Only String, Integer, Long, Boolean, nested records and lists of those are
- * allowed as components, so no client value ever reaches a setter or a polymorphic type.
+ * of the wrong type. Only String, Integer, Long, Boolean, {@link Money}, nested records and lists of
+ * those are allowed as components, so no client value ever reaches a setter or a polymorphic type.
+ * Every string passes {@link TextRule} and every Money {@link MoneyBody#read} here, once for all bodies,
+ * so a DTO never holds a value that breaks either rule.
  */
 public final class JsonBodyReader {
 
@@ -79,7 +83,12 @@ public final class JsonBodyReader {
                 violations.add(field, "must be a string");
                 return null;
             }
-            return node.textValue();
+            Optional<String> problem = TextRule.problem(node.textValue());
+            problem.ifPresent(message -> violations.add(field, message));
+            return problem.isPresent() ? null : node.textValue();
+        }
+        if (type == Money.class) {
+            return MoneyBody.read(node, field, violations);
         }
         if (type == Integer.class || type == Long.class) {
             if (!node.isIntegralNumber() || (type == Integer.class ? !node.canConvertToInt() : !node.canConvertToLong())) {

@@ -2,7 +2,7 @@ package io.atrium.shared.api;
 
 import io.atrium.shared.error.FieldError;
 import io.atrium.shared.error.ValidationException;
-import java.math.BigDecimal;
+import io.atrium.shared.domain.Money;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,11 +11,10 @@ import java.util.regex.Pattern;
 
 /**
  * Collects every invalid field of a request so the 400 names them all at once. A field that
- * already failed (wrong JSON type) is not reported again by later checks.
+ * already failed (wrong JSON type) is not reported again by later checks. Every check that returns
+ * false has named the field, so a caller never goes on with a value that failed unseen.
  */
 public final class Violations {
-    private static final Pattern DECIMAL = Pattern.compile("-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,4})?");
-    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
     private final List<FieldError> errors = new ArrayList<>();
     private final Set<String> failed = new HashSet<>();
@@ -28,6 +27,16 @@ public final class Violations {
 
     public boolean hasFailed(String field) {
         return failed.contains(field);
+    }
+
+    /** Whether the field or anything inside it ({@code price.currency}, {@code items[0]}) failed. */
+    public boolean hasFailedWithin(String field) {
+        for (String name : failed) {
+            if (name.equals(field) || name.startsWith(field + ".") || name.startsWith(field + "[")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean isEmpty() {
@@ -44,7 +53,11 @@ public final class Violations {
         }
     }
 
-    /** Required text of {@code min..max} characters (after trimming). Returns whether it is valid. */
+    /**
+     * Required text of {@code min..max} characters (after trimming), counted in Unicode code points as JSON Schema's
+     * {@code maxLength} counts them. Control characters never get here: {@link JsonBodyReader} refuses them in every
+     * string of every body. Returns whether it is valid.
+     */
     public boolean text(String field, String value, int min, int max) {
         if (hasFailed(field)) {
             return false;
@@ -60,7 +73,8 @@ public final class Violations {
         if (hasFailed(field) || value == null) {
             return !hasFailed(field);
         }
-        int length = value.strip().length();
+        String stripped = value.strip();
+        int length = stripped.codePointCount(0, stripped.length());
         if (length < min || length > max) {
             add(field, min == max ? "must be " + min + " characters" : "must be " + min + " to " + max + " characters");
             return false;
@@ -68,9 +82,13 @@ public final class Violations {
         return true;
     }
 
+    /** An optional value must match {@code pattern}; null passes (use {@link #required} for presence). */
     public boolean matches(String field, String value, Pattern pattern, String message) {
-        if (hasFailed(field) || value == null) {
+        if (hasFailed(field)) {
             return false;
+        }
+        if (value == null) {
+            return true;
         }
         if (!pattern.matcher(value).matches()) {
             add(field, message);
@@ -124,27 +142,22 @@ public final class Violations {
     }
 
     /**
-     * A money object {@code {amount: "12.50", currency: "EUR"}}: amount a decimal string with at most
-     * four decimals, currency three capital letters. {@code positive} rejects zero and negatives.
+     * A required money field, already read by {@link MoneyBody#read} (which named any problem inside it): zero or
+     * more, or more than zero when {@code positive}.
      */
-    public boolean money(String field, String amount, String currency, boolean positive) {
-        boolean ok = true;
-        String amountField = field + ".amount";
-        if (required(amountField, amount)) {
-            if (!DECIMAL.matcher(amount).matches()) {
-                add(amountField, "must be a decimal string such as \"12.50\"");
-                ok = false;
-            } else if (positive && new BigDecimal(amount).signum() <= 0) {
-                add(amountField, "must be greater than zero");
-                ok = false;
-            } else if (!positive && new BigDecimal(amount).signum() < 0) {
-                add(amountField, "must not be negative");
-                ok = false;
-            }
-        } else {
-            ok = false;
+    public boolean money(String field, Money value, boolean positive) {
+        if (hasFailedWithin(field)) {
+            return false;
         }
-        return matches(field + ".currency", currency, CURRENCY, "must be an ISO 4217 code such as EUR")
-                && required(field + ".currency", currency) && ok;
+        if (value == null) {
+            add(field, "is required");
+            return false;
+        }
+        int sign = value.amount().signum();
+        if (positive ? sign <= 0 : sign < 0) {
+            add(field + ".amount", positive ? "must be greater than zero" : "must not be negative");
+            return false;
+        }
+        return true;
     }
 }

@@ -6,20 +6,19 @@ import io.atrium.shared.domain.transaction.TransactionType;
 import io.atrium.transaction.dto.CreateTransactionRequest;
 import io.atrium.transaction.dto.TransactionResponse;
 import io.atrium.transaction.service.TransactionDetails;
-import java.math.BigDecimal;
 
-/** dto <-> domain for transactions. Amounts stay BigDecimal from the request's string to the response's. */
+/** dto <-> domain for transactions. */
 public final class TransactionMapper {
     private TransactionMapper() {
     }
 
     public static TransactionDetails toDetails(CreateTransactionRequest request) {
         return new TransactionDetails(request.contractId(), TransactionType.valueOf(request.type()),
-                request.amount().toMoneyInMinorUnits(), request.reference().strip());
+                request.amount(), request.reference().strip());
     }
 
     public static TransactionResponse toResponse(Transaction transaction) {
         return new TransactionResponse(transaction.id(), transaction.contractId(), transaction.type().name(),
-                MoneyBody.inMinorUnits(transaction.amount()), transaction.reference(), transaction.version(), transaction.createdAt().toString());
+                MoneyBody.of(transaction.amount()), transaction.reference(), transaction.version(), transaction.createdAt().toString());
     }
 }

@@ -22,7 +22,10 @@ public record Order(
         lines = List.copyOf(lines);
     }
 
-    /** The sum of the lines' totals, in decimals; every line has the same currency. */
+    /**
+     * The sum of the lines' totals, in decimals; every line has the same currency.
+     * @throws io.atrium.shared.domain.AmountOutOfRangeException when a line's total or the sum would pass 15 integer digits
+     */
     public static Money totalOf(List<OrderLine> lines) {
         Money total = Money.zero(lines.get(0).unitPrice().currency());
         for (OrderLine line : lines) {

@@ -1,7 +1,6 @@
 package io.atrium.shared.domain.order;
 
 import io.atrium.shared.domain.Money;
-import java.math.BigDecimal;
 
 /**
  * One line of an order: the product as the catalog described it when the order was placed (sku, name,
@@ -9,7 +8,8 @@ import java.math.BigDecimal;
  */
 public record OrderLine(String productId, String sku, String name, long quantity, Money unitPrice) {
 
+    /** @throws io.atrium.shared.domain.AmountOutOfRangeException when it would pass 15 integer digits */
     public Money lineTotal() {
-        return new Money(unitPrice.amount().multiply(BigDecimal.valueOf(quantity)), unitPrice.currency());
+        return unitPrice.times(quantity);
     }
 }

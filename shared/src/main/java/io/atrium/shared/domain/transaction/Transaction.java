@@ -1,5 +1,6 @@
 package io.atrium.shared.domain.transaction;
 
+import io.atrium.shared.domain.AmountOutOfRangeException;
 import io.atrium.shared.domain.Money;
 import io.atrium.shared.domain.contract.Contract;
 import io.atrium.shared.domain.contract.ContractStatus;
@@ -31,7 +32,7 @@ public record Transaction(
 
     /**
      * Why {@code contract} cannot take this transaction, if it cannot: it must be ACTIVE, in the same
-     * currency, and a refund may not take its balance below zero. The service checks this before writing;
+     * currency, a refund may not take its balance below zero and a charge not past 15 integer digits. The service checks this before writing;
      * the repository's write enforces the same conditions atomically and uses this to explain a refusal.
      */
     public Optional<ConflictException> refusalBy(Contract contract) {
@@ -43,8 +44,13 @@ public record Transaction(
             return Optional.of(new ConflictException("The contract is in " + contract.currency()
                     + "; a transaction in " + amount.currency() + " cannot be applied to it."));
         }
-        if (contract.balance().amount().add(balanceChange()).signum() < 0) {
+        BigDecimal balance = contract.balance().amount().add(balanceChange());
+        if (balance.signum() < 0) {
             return Optional.of(new ConflictException("The refund is larger than the contract's balance; a balance may not go below zero."));
+        }
+        if (!Money.inRange(balance)) {
+            return Optional.of(new AmountOutOfRangeException("The charge would take the contract's balance past "
+                    + Money.MAX_INTEGER_DIGITS + " digits before the decimal point; nothing was written."));
         }
         return Optional.empty();
     }

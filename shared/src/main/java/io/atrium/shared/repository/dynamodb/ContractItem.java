@@ -5,7 +5,7 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 
 import io.atrium.shared.domain.contract.Contract;
 import io.atrium.shared.domain.contract.ContractStatus;
-import io.atrium.shared.domain.contract.Currencies;
+import io.atrium.shared.domain.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -84,7 +84,7 @@ public final class ContractItem extends EntityItem {
 
     Contract toDomain() {
         return new Contract(tenantId, contractId, partnerId, title, LocalDate.parse(startDate), LocalDate.parse(endDate),
-                Currencies.normalized(valueAmount, currency), Currencies.normalized(balance == null ? BigDecimal.ZERO : balance, currency),
+                new Money(valueAmount, currency), new Money(balance == null ? BigDecimal.ZERO : balance, currency),
                 ContractStatus.valueOf(status), version, Instant.parse(createdAt), Instant.parse(updatedAt));
     }
 

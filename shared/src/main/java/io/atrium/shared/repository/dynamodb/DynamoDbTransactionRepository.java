@@ -1,5 +1,6 @@
 package io.atrium.shared.repository.dynamodb;
 
+import io.atrium.shared.domain.Money;
 import io.atrium.shared.domain.contract.Contract;
 import io.atrium.shared.domain.contract.ContractReader;
 import io.atrium.shared.domain.transaction.Transaction;
@@ -52,6 +53,10 @@ public final class DynamoDbTransactionRepository implements TransactionRepositor
         if (transaction.type() == TransactionType.REFUND) {
             values.put(":amount", AttributeValue.fromN(transaction.amount().amount().toPlainString()));
             condition += " AND balance >= :amount";
+        } else {
+            // the balance after the charge stays below 10^15, the bound of every amount
+            values.put(":ceiling", AttributeValue.fromN(Money.BOUND.subtract(transaction.amount().amount()).toPlainString()));
+            condition += " AND (attribute_not_exists(balance) OR balance < :ceiling)";
         }
         String contractCondition = condition;
         List<TransactWriteItem> actions = List.of(
@@ -93,9 +98,11 @@ public final class DynamoDbTransactionRepository implements TransactionRepositor
         if (contract.isEmpty()) {
             return contractNotFound(transaction.contractId());
         }
-        return transaction.refusalBy(contract.get()).<RuntimeException>map(e -> e)
-                // the contract matched again by the time it was read: a refund raced below zero
-                .orElseGet(() -> new ConflictException("The refund is larger than the contract's balance; a balance may not go below zero."));
+        // when the contract matched again by the time it was read, a concurrent change made the balance fail
+        return transaction.refusalBy(contract.get()).<RuntimeException>map(e -> e).orElseGet(() -> transaction.type() == TransactionType.REFUND
+                ? new ConflictException("The refund is larger than the contract's balance; a balance may not go below zero.")
+                : new ConflictException("The charge would take the contract's balance past " + Money.MAX_INTEGER_DIGITS
+                        + " digits before the decimal point; nothing was written."));
     }
 
     @Override

@@ -4,7 +4,7 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
-import io.atrium.shared.domain.contract.Currencies;
+import io.atrium.shared.domain.Money;
 import io.atrium.shared.domain.transaction.Transaction;
 import io.atrium.shared.domain.transaction.TransactionType;
 import java.math.BigDecimal;
@@ -65,7 +65,7 @@ public final class TransactionItem {
 
     /** Also used by the stream consumer to read a NEW_IMAGE (mapped to SDK attribute values). */
     public Transaction toDomain() {
-        return new Transaction(tenantId, transactionId, contractId, TransactionType.valueOf(type), Currencies.normalized(amount, currency),
+        return new Transaction(tenantId, transactionId, contractId, TransactionType.valueOf(type), new Money(amount, currency),
                 reference, Instant.parse(createdAt));
     }
 

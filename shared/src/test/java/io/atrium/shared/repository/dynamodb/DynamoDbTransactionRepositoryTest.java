@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.atrium.shared.domain.AmountOutOfRangeException;
 import io.atrium.shared.domain.Money;
 import io.atrium.shared.domain.contract.Contract;
 import io.atrium.shared.domain.contract.ContractStatus;
@@ -120,6 +121,22 @@ class DynamoDbTransactionRepositoryTest {
 
         transactions.record(tx("tRules", "t8", "active", TransactionType.REFUND, "10.00", "EUR", T0));
         assertEquals(new BigDecimal("0.00"), balance("tRules", "active"));
+    }
+
+    @Test
+    void aChargeTakingTheBalancePastFifteenIntegerDigitsIsAConflictAndWritesNothing() {
+        contract("tMax", "c1", ContractStatus.ACTIVE, "EUR");
+        transactions.record(tx("tMax", "t1", "c1", TransactionType.CHARGE, "999999999999999.99", "EUR", T0));
+
+        AmountOutOfRangeException past = assertThrows(AmountOutOfRangeException.class,
+                () -> transactions.record(tx("tMax", "t2", "c1", TransactionType.CHARGE, "0.01", "EUR", T0.plusSeconds(1))));
+        assertTrue(past.detail().contains("balance"), past.detail());
+        assertTrue(transactions.find("tMax", "t2").isEmpty());
+        assertEquals(new BigDecimal("999999999999999.99"), balance("tMax", "c1"));
+
+        transactions.record(tx("tMax", "t3", "c1", TransactionType.REFUND, "0.99", "EUR", T0.plusSeconds(2)));
+        transactions.record(tx("tMax", "t4", "c1", TransactionType.CHARGE, "0.99", "EUR", T0.plusSeconds(3)));
+        assertEquals(new BigDecimal("999999999999999.99"), balance("tMax", "c1"), "up to the bound, not past it");
     }
 
     @Test
