@@ -12,13 +12,22 @@ public record StackDefinition(String name, Path dir, Template template, SamConfi
 
     /** Reads {@code templateFile}; messages name it relative to {@code root}, e.g. {@code partner/template.yaml}. */
     public static StackDefinition read(Path root, Path templateFile) {
+        return read(root, templateFile, null);
+    }
+
+    /**
+     * Reads {@code templateFile} with environment {@code env} of its samconfig.toml ({@code [env.deploy.parameters]},
+     * which must exist); {@code null} reads the {@code default} environment, which may be absent.
+     */
+    public static StackDefinition read(Path root, Path templateFile, String env) {
         Path file = templateFile.toAbsolutePath().normalize();
         Path dir = file.getParent();
         String name = dir.getFileName().toString();
         Path base = root.toAbsolutePath().normalize();
         String display = file.startsWith(base) ? base.relativize(file).toString().replace('\\', '/') : file.toString();
         Template template = Template.read(file, display);
-        SamConfig config = SamConfig.read(dir.resolve("samconfig.toml"));
+        SamConfig config = env == null ? SamConfig.read(dir.resolve("samconfig.toml"))
+                : SamConfig.read(dir.resolve("samconfig.toml"), env);
         return new StackDefinition(name, dir, template, config, config.stackName().orElse("atrium-" + name));
     }
 

@@ -55,6 +55,26 @@ public final class StackGraph {
 
     /** The stacks in an order where every stack comes after those it takes something from. */
     public static List<StackDefinition> order(List<StackDefinition> stacks) {
+        return List.copyOf(ordered(stacks).keySet());
+    }
+
+    /**
+     * Every stack with the stacks it takes something from (each with why), in an order where every stack comes
+     * after those: the order stacks start locally and deploy in AWS.
+     */
+    public static Map<StackDefinition, Map<StackDefinition, String>> ordered(List<StackDefinition> stacks) {
+        Map<StackDefinition, Map<StackDefinition, String>> deps = dependencies(stacks);
+        List<StackDefinition> out = new ArrayList<>();
+        Set<StackDefinition> done = new LinkedHashSet<>();
+        for (StackDefinition s : stacks) {
+            visit(s, deps, done, new ArrayList<>(), out);
+        }
+        Map<StackDefinition, Map<StackDefinition, String>> ordered = new LinkedHashMap<>();
+        out.forEach(s -> ordered.put(s, deps.get(s)));
+        return ordered;
+    }
+
+    private static Map<StackDefinition, Map<StackDefinition, String>> dependencies(List<StackDefinition> stacks) {
         Map<StackDefinition, Needs> needs = new LinkedHashMap<>();
         for (StackDefinition s : stacks) {
             needs.put(s, probe(s));
@@ -104,12 +124,7 @@ public final class StackGraph {
             d.remove(s);
             deps.put(s, d);
         }
-        List<StackDefinition> out = new ArrayList<>();
-        Set<StackDefinition> done = new LinkedHashSet<>();
-        for (StackDefinition s : stacks) {
-            visit(s, deps, done, new ArrayList<>(), out);
-        }
-        return out;
+        return deps;
     }
 
     private static void visit(StackDefinition s, Map<StackDefinition, Map<StackDefinition, String>> deps,
@@ -243,6 +258,6 @@ public final class StackGraph {
             return;
         }
         current[0] = node.location();
-        probe.resolve(node);
+        probe.resolveOptional(node);
     }
 }

@@ -11,11 +11,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a stack's {@code samconfig.toml} says for the {@code default} environment: stack name, region and
- * parameter overrides, read from {@code [default.deploy.parameters]} with {@code [default.global.parameters]}
- * as fallback.
+ * What a stack's {@code samconfig.toml} says for one environment (SAM CLI's {@code --config-env}, {@code default}
+ * unless named): stack name, region and parameter overrides, read from {@code [ENV.deploy.parameters]} with
+ * {@code [ENV.global.parameters]} as fallback.
  */
 public record SamConfig(Optional<String> stackName, Optional<String> region, Map<String, String> parameterOverrides) {
+
+    /** The environment SAM CLI reads when no {@code --config-env} is given; the local runtime runs it. */
+    public static final String DEFAULT_ENV = "default";
 
     public SamConfig {
         parameterOverrides = Map.copyOf(parameterOverrides);
@@ -25,19 +28,40 @@ public record SamConfig(Optional<String> stackName, Optional<String> region, Map
         return new SamConfig(Optional.empty(), Optional.empty(), Map.of());
     }
 
-    /** Reads {@code samconfig.toml}; an absent file is an empty config. */
+    /** Reads the {@code default} environment of {@code samconfig.toml}; an absent file is an empty config. */
     public static SamConfig read(Path file) {
         if (!Files.isRegularFile(file)) {
             return empty();
         }
+        return parse(file, DEFAULT_ENV, false);
+    }
+
+    /**
+     * Reads environment {@code envName} of {@code samconfig.toml}.
+     *
+     * @throws TemplateException when the file is missing or has no {@code [envName.deploy.parameters]} or
+     *         {@code [envName.global.parameters]} section
+     */
+    public static SamConfig read(Path file, String envName) {
+        return parse(file, envName, true);
+    }
+
+    private static SamConfig parse(Path file, String envName, boolean required) {
         String name = ProjectLayout.displayName(file);
+        if (!Files.isRegularFile(file)) {
+            throw new TemplateException(name, "missing: environment '" + envName + "' needs it", null);
+        }
         JsonNode root;
         try {
             root = new TomlMapper().readTree(file.toFile());
         } catch (IOException e) {
             throw new TemplateException(name, "not valid TOML: " + e.getMessage(), e);
         }
-        JsonNode env = root.path("default");
+        JsonNode env = root.path(envName);
+        if (required && !env.path("deploy").has("parameters") && !env.path("global").has("parameters")) {
+            throw new TemplateException(name, "no environment '" + envName + "' (no [" + envName
+                    + ".deploy.parameters] section)", null);
+        }
         JsonNode deploy = env.path("deploy").path("parameters");
         JsonNode global = env.path("global").path("parameters");
         Optional<String> stackName = text(deploy, global, "stack_name");

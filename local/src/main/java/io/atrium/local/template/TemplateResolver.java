@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -91,6 +92,15 @@ public final class TemplateResolver {
             throw node.error("evaluates to AWS::NoValue where a value is required");
         }
         return out;
+    }
+
+    /**
+     * The node evaluated as {@link #resolve} does, or empty where it evaluates to {@code AWS::NoValue}, which a
+     * map entry or list item may (the key or item is then dropped).
+     */
+    public synchronized Optional<Node> resolveOptional(Node node) {
+        Node out = eval(node);
+        return out == NO_VALUE ? Optional.empty() : Optional.of(out);
     }
 
     /** Resolves a node that must end up as text. */
