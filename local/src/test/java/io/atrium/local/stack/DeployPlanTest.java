@@ -5,13 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.atrium.local.ProjectLayout;
+import io.atrium.local.template.MapNode;
+import io.atrium.local.template.Node;
 import io.atrium.local.template.SamConfig;
+import io.atrium.local.template.Template;
 import io.atrium.local.template.TemplateException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -84,6 +89,26 @@ class DeployPlanTest {
                     assertTrue(value.contains("atrium-" + env + "-"), step.module() + " " + name + "=" + value);
                 }
             });
+        }
+    }
+
+    /**
+     * Each template's {@code StageSettings} gives every setting for every stage its {@code Stage} parameter
+     * allows: a missing one would fail only at deploy time in that environment (cfn-lint does not see it).
+     */
+    @Test
+    void everyStageHasEverySetting() {
+        for (Path file : StackGraph.discover(ROOT)) {
+            Template template = Template.read(file, ROOT.relativize(file).toString());
+            MapNode settings = template.mappings().mapOrEmpty("StageSettings");
+            List<String> stages = template.parameters().require("Stage").asMap().require("AllowedValues").asList()
+                    .items().stream().map(Node::asText).toList();
+            Set<String> keys = new TreeSet<>();
+            settings.entries().values().forEach(stage -> keys.addAll(stage.asMap().keys()));
+            for (String stage : stages) {
+                assertEquals(keys, new TreeSet<>(settings.require(stage).asMap().keys()), template.name() + " " + stage);
+            }
+            assertEquals(Set.copyOf(stages), settings.keys(), template.name());
         }
     }
 
