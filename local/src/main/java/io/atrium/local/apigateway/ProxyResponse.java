@@ -137,7 +137,7 @@ final class ProxyResponse {
         String text = value.asText();
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\r' || c == '\n' || c == 0 || c > 0xff) {
+            if (c == '\r' || c == '\n' || c == 0) {
                 return "a header value has a character HTTP headers cannot carry";
             }
         }
