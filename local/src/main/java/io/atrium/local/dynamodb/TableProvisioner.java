@@ -125,6 +125,11 @@ public final class TableProvisioner {
                 return new ProvisionedTable(logicalId, created.tableName(), created.tableArn(), created.latestStreamArn());
             });
         }
+        return runAll(creations);
+    }
+
+    /** Runs the creations, up to four at once when there are several; results in the creations' order. */
+    private static List<ProvisionedTable> runAll(List<java.util.concurrent.Callable<ProvisionedTable>> creations) {
         List<ProvisionedTable> out = new ArrayList<>();
         if (creations.size() <= 1) {
             for (java.util.concurrent.Callable<ProvisionedTable> c : creations) {

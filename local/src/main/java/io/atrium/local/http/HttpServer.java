@@ -318,34 +318,43 @@ public final class HttpServer implements AutoCloseable {
 
     private static byte[] readBody(Head head, InputStream in, OutputStream out) throws IOException, BadRequest {
         String te = head.header("Transfer-Encoding");
-        String cl = head.header("Content-Length");
         boolean chunked = te != null && te.toLowerCase().contains("chunked");
-        long length = 0;
-        if (!chunked && cl != null) {
-            try {
-                length = Long.parseLong(cl.trim());
-            } catch (NumberFormatException e) {
-                throw new BadRequest(400, "Bad Request");
-            }
-            if (length < 0) {
-                throw new BadRequest(400, "Bad Request");
-            }
-        }
-        if (length > MAX_BODY) {
-            throw new BadRequest(413, "Request Too Long");
-        }
+        long length = chunked ? 0 : contentLength(head.header("Content-Length"));
         String expect = head.header("Expect");
         if (expect != null && expect.equalsIgnoreCase("100-continue") && (chunked || length > 0)) {
             out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
         }
-        if (!chunked) {
-            byte[] body = in.readNBytes((int) length);
-            if (body.length != length) {
-                throw new IOException("connection closed inside the body");
-            }
-            return body;
+        if (chunked) {
+            return readChunks(in);
         }
+        byte[] body = in.readNBytes((int) length);
+        if (body.length != length) {
+            throw new IOException("connection closed inside the body");
+        }
+        return body;
+    }
+
+    private static long contentLength(String value) throws BadRequest {
+        if (value == null) {
+            return 0;
+        }
+        long length;
+        try {
+            length = Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new BadRequest(400, "Bad Request");
+        }
+        if (length < 0) {
+            throw new BadRequest(400, "Bad Request");
+        }
+        if (length > MAX_BODY) {
+            throw new BadRequest(413, "Request Too Long");
+        }
+        return length;
+    }
+
+    private static byte[] readChunks(InputStream in) throws IOException, BadRequest {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         while (true) {
             String sizeLine = readLine(in, false);
