@@ -227,7 +227,7 @@ public final class TemplateResolver {
             }
             case "Fn::Equals" -> {
                 ListNode args = args(arg, 2, "Fn::Equals", "[value1, value2]");
-                yield bool(at, comparable(eval(args.get(0))).equals(comparable(eval(args.get(1)))));
+                yield bool(at, eval(args.get(0)).comparable().equals(eval(args.get(1)).comparable()));
             }
             case "Fn::Not" -> bool(at, !truth(args(arg, 1, "Fn::Not", "[condition]").get(0)));
             case "Fn::And", "Fn::Or" -> andOr(function, arg, at);
@@ -333,13 +333,6 @@ public final class TemplateResolver {
             return Boolean.parseBoolean(t);
         }
         throw conditionNode.error("expected a condition (Fn::Equals, Fn::Not, Fn::And, Fn::Or, Condition), found " + v);
-    }
-
-    private static Object comparable(Node n) {
-        if (n instanceof ScalarNode s) {
-            return s.text();
-        }
-        return n.toJava();
     }
 
     private static ScalarNode bool(Node at, boolean value) {
