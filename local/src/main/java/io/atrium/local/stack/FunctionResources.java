@@ -81,14 +81,38 @@ final class FunctionResources implements ResourceProvisioner {
             throw codeUri.error("only a local path is emulated for CodeUri");
         }
         Path code = def.dir().resolve(codeUri.asText()).normalize();
-        if (Files.exists(code)) {
+        Path classes = def.dir().resolve("target/classes");
+        boolean jar = code.toString().endsWith(".jar");
+        if (Files.exists(code) && !(jar && compiledAfter(classes, code))) {
             return code;
         }
-        Path classes = def.dir().resolve("target/classes");
-        if (code.toString().endsWith(".jar") && Files.isDirectory(classes)) {
-            return classes; // not packaged yet (tests run before `package`): run the compiled classes
+        if (jar && Files.isDirectory(classes)) {
+            // not packaged yet, or packaged before the last compile (tests run before `package`): the compiled classes
+            return classes;
         }
         throw codeUri.error(code + " does not exist: build it first (mvn -q -DskipTests package)");
+    }
+
+    /** Whether a class under {@code classes} was compiled after {@code jar} was written (the jar is stale). */
+    private static boolean compiledAfter(Path classes, Path jar) {
+        if (!Files.isDirectory(classes)) {
+            return false;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(classes)) {
+            long packaged = Files.getLastModifiedTime(jar).toMillis();
+            return files.filter(f -> f.toString().endsWith(".class"))
+                    .anyMatch(f -> FunctionResources.modified(f) > packaged);
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private static long modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        } catch (java.io.IOException e) {
+            return 0;
+        }
     }
 
     private static List<LocalLayer> layers(StackBuild build, MapNode props) {
