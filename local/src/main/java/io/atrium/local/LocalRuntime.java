@@ -8,6 +8,7 @@ import io.atrium.local.apigateway.Route;
 import io.atrium.local.dynamodb.DynamoDbLocal;
 import io.atrium.local.http.HttpServer;
 import io.atrium.local.lambda.LocalFunction;
+import io.atrium.local.stack.EventSource;
 import io.atrium.local.stack.LocalStack;
 import io.atrium.local.stack.Registry;
 import io.atrium.local.stack.StackDefinition;
@@ -27,15 +28,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Every stack of the repository running on this machine from its template, without AWS or Docker:
  * DynamoDB Local with the declared tables, each stack's API on its own port under {@code /{stage}}, each
- * function isolated as in Lambda. {@link #main} is what {@code scripts/local} runs; tests use
- * {@link io.atrium.local.junit.LocalSystemExtension}.
+ * function isolated as in Lambda. {@link io.atrium.local.cli.LocalCommand} is what {@code scripts/local} runs;
+ * tests use {@link io.atrium.local.junit.LocalSystemExtension}.
  */
 public final class LocalRuntime implements AutoCloseable {
 
@@ -150,7 +152,7 @@ public final class LocalRuntime implements AutoCloseable {
         }
         boolean ownDb = options.basePort != 0 || options.persistDir != null;
         // DynamoDB Local takes the longest to start: it starts while the templates are read
-        java.util.concurrent.CompletableFuture<DynamoDbLocal> dbStart = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<DynamoDbLocal> dbStart = CompletableFuture.supplyAsync(() -> {
             DynamoDbLocal started = ownDb ? DynamoDbLocal.start(options.persistDir, options.basePort) : DynamoDbLocal.shared();
             started.client().listTables(); // loads the SDK while the templates are read
             timing.mark("dynamodb local ready");
@@ -170,18 +172,27 @@ public final class LocalRuntime implements AutoCloseable {
             });
             throw e;
         }
-        DynamoDbLocal db;
+        LocalRuntime runtime = startStacks(options, root, ordered, joined(dbStart), ownDb, timing);
+        if (options.warmUp) {
+            runtime.warmUpInBackground(options.log);
+        }
+        options.log.printf("local runtime: %d stacks serving in %d ms%n", runtime.stacks.size(),
+                (System.nanoTime() - t0) / 1_000_000);
+        return runtime;
+    }
+
+    private static DynamoDbLocal joined(CompletableFuture<DynamoDbLocal> start) {
         try {
-            db = dbStart.join();
-        } catch (java.util.concurrent.CompletionException e) {
+            return start.join();
+        } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException re ? re : e;
         }
-        Path workDir;
-        try {
-            workDir = Files.createTempDirectory("atrium-local-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    }
+
+    /** The local Cognito, the stacks in order, their APIs, the extra services and the event sources. */
+    private static LocalRuntime startStacks(Options options, Path root, List<StackDefinition> ordered, DynamoDbLocal db,
+            boolean ownDb, Timing timing) {
+        Path workDir = createWorkDir();
         Registry registry = new Registry();
         List<LocalStack> started = new ArrayList<>();
         LocalRuntime runtime = null;
@@ -200,31 +211,40 @@ public final class LocalRuntime implements AutoCloseable {
                     System.currentTimeMillis());
             runtime.serve(options.basePort);
             runtime.extra.putAll(cognito.endpoints());
-            for (LocalService s : options.services) {
-                Map<String, Object> more = s.start(runtime);
-                if (more != null) {
-                    runtime.extra.putAll(more);
-                }
-            }
+            runtime.startServices();
+            runtime.startEventSources();
+            return runtime;
         } catch (RuntimeException | Error e) {
-            if (runtime == null) {
-                closeCognito(registry);
-            }
-            closeQuietly(runtime, started, ownDb ? db : null, workDir);
+            closeAfterFailedStart(runtime, registry, started, ownDb ? db : null, workDir);
             throw e;
         } catch (Exception e) {
-            if (runtime == null) {
-                closeCognito(registry);
-            }
-            closeQuietly(runtime, started, ownDb ? db : null, workDir);
+            closeAfterFailedStart(runtime, registry, started, ownDb ? db : null, workDir);
             throw new IllegalStateException("a local service did not start: " + e, e);
         }
-        if (options.warmUp) {
-            runtime.warmUpInBackground(options.log);
+    }
+
+    private static Path createWorkDir() {
+        try {
+            return Files.createTempDirectory("atrium-local-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        options.log.printf("local runtime: %d stacks serving in %d ms%n", started.size(),
-                (System.nanoTime() - t0) / 1_000_000);
-        return runtime;
+    }
+
+    private void startServices() throws Exception {
+        for (LocalService s : services) {
+            Map<String, Object> more = s.start(this);
+            if (more != null) {
+                extra.putAll(more);
+            }
+        }
+    }
+
+    /** Queue pollers, schedules and stream readers, once every API listens (none are declared yet). */
+    private void startEventSources() {
+        for (LocalStack s : stacks) {
+            s.eventSources().forEach(EventSource::start);
+        }
     }
 
     private static List<StackDefinition> readAndOrder(Options options, Path root) {
@@ -258,11 +278,13 @@ public final class LocalRuntime implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(LocalRuntime runtime, List<LocalStack> stacks, DynamoDbLocal db, Path workDir) {
+    private static void closeAfterFailedStart(LocalRuntime runtime, Registry registry, List<LocalStack> stacks,
+            DynamoDbLocal db, Path workDir) {
         if (runtime != null) {
             runtime.close();
             return;
         }
+        closeCognito(registry);
         stacks.forEach(LocalStack::close);
         if (db != null) {
             db.close();
@@ -483,125 +505,5 @@ public final class LocalRuntime implements AutoCloseable {
         } catch (IOException ignored) {
             // best effort
         }
-    }
-
-    /**
-     * {@code java io.atrium.local.LocalRuntime [--root DIR] [--base-port N] [--persist DIR] [--no-warm-up]
-     * [--endpoints FILE]}: starts
-     * every stack, prints the table of base URLs and routes, writes {@code .local/endpoints.json}, and runs until
-     * Ctrl-C.
-     */
-    public static void main(String[] args) throws InterruptedException {
-        System.setErr(new QuietErr(System.err));
-        Options options = new Options().basePort(DEFAULT_BASE_PORT).log(System.out);
-        Path endpointsOption = null;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            switch (a) {
-                case "--endpoints" -> endpointsOption = Path.of(value(args, ++i, a));
-                case "--root" -> options.root(Path.of(value(args, ++i, a)));
-                case "--base-port" -> options.basePort(Integer.parseInt(value(args, ++i, a)));
-                case "--persist" -> options.persistDir(Path.of(value(args, ++i, a)));
-                case "--no-warm-up" -> options.warmUp(false);
-                case "-h", "--help" -> {
-                    System.out.println("usage: scripts/local [--base-port N (default " + DEFAULT_BASE_PORT
-                            + ": DynamoDB Local on N, APIs on N+1...)] [--persist DIR] [--root DIR] [--no-warm-up]"
-                            + " [--endpoints FILE (default .local/endpoints.json)]");
-                    return;
-                }
-                default -> {
-                    System.err.println("unknown option " + a + " (try --help)");
-                    System.exit(2);
-                }
-            }
-        }
-        LocalRuntime runtime;
-        try {
-            runtime = start(options);
-        } catch (TemplateException | IllegalStateException | IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.exit(1);
-            return;
-        }
-        Path endpointsFile = runtime.writeEndpoints(endpointsOption != null ? endpointsOption
-                : runtime.root().resolve(".local/endpoints.json"));
-        runtime.printSummary(System.out);
-        System.out.println("endpoints: " + endpointsFile + "   (Ctrl-C stops)");
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            runtime.close();
-            try {
-                Files.deleteIfExists(endpointsFile);
-            } catch (IOException ignored) {
-                // stale file, harmless
-            }
-            stopped.countDown();
-        }, "local-runtime-stop"));
-        stopped.await();
-    }
-
-    /**
-     * Standard error without SLF4J's three-line "no binding" notice, which every function whose layer carries
-     * slf4j-api (the AWS SDK's) would print at its first call: noise in a terminal running forty functions.
-     */
-    private static final class QuietErr extends PrintStream {
-        private final StringBuilder line = new StringBuilder();
-        private final PrintStream target;
-
-        QuietErr(PrintStream target) {
-            super(target, true);
-            this.target = target;
-        }
-
-        @Override
-        public synchronized void write(int b) {
-            if (b == '\n') {
-                flushLine(true);
-            } else {
-                line.append((char) b);
-            }
-        }
-
-        @Override
-        public synchronized void write(byte[] buf, int off, int len) {
-            String text = new String(buf, off, len, java.nio.charset.StandardCharsets.UTF_8);
-            int start = 0;
-            for (int i = 0; i < text.length(); i++) {
-                if (text.charAt(i) == '\n') {
-                    line.append(text, start, i);
-                    flushLine(true);
-                    start = i + 1;
-                }
-            }
-            line.append(text, start, text.length());
-        }
-
-        @Override
-        public synchronized void flush() {
-            if (line.length() > 0 && !line.toString().startsWith("SLF4J: ")) {
-                flushLine(false);
-            }
-            target.flush();
-        }
-
-        private void flushLine(boolean newline) {
-            String l = line.toString();
-            line.setLength(0);
-            if (newline && (l.startsWith("SLF4J: Failed to load class \"org.slf4j.impl.StaticLoggerBinder\"")
-                    || l.startsWith("SLF4J: Defaulting to no-operation (NOP) logger implementation")
-                    || l.startsWith("SLF4J: See http://www.slf4j.org/codes.html#StaticLoggerBinder"))) {
-                return;
-            }
-            target.print(newline ? l + "\n" : l);
-            target.flush();
-        }
-    }
-
-    private static String value(String[] args, int i, String flag) {
-        if (i >= args.length) {
-            System.err.println(flag + " needs a value");
-            System.exit(2);
-        }
-        return args[i];
     }
 }

@@ -1,7 +1,5 @@
 package io.atrium.local.apigateway;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,15 +97,10 @@ public final class RouteTable {
         return routes;
     }
 
-    /** The resource for a request path (without the stage), or null: API Gateway then answers 403. */
-    public Match match(String path) {
-        List<String> raw = segments(path);
-        List<String> decoded = new ArrayList<>(raw.size());
-        for (String s : raw) {
-            decoded.add(URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8));
-        }
+    /** The resource for a request path's decoded segments (below the stage), or null: API Gateway then answers 403. */
+    public Match match(List<String> segments) {
         Map<String, String> params = new LinkedHashMap<>();
-        Resource r = match(root, decoded, 0, params);
+        Resource r = match(root, segments, 0, params);
         return r == null ? null : new Match(r, params.isEmpty() ? Map.of() : params);
     }
 

@@ -175,11 +175,6 @@ public final class CognitoEmulator implements AutoCloseable {
         return value;
     }
 
-    /** The pool ids, in creation order. */
-    public synchronized List<String> poolIds() {
-        return List.copyOf(pools.keySet());
-    }
-
     /**
      * The platform administrator's client for {@code .local/endpoints.json}: the template-declared client
      * allowed an {@code .../admin} scope, else the first template client allowed client_credentials.

@@ -40,69 +40,111 @@ final class TokenEndpoint {
         this.cognito = cognito;
     }
 
+    /** An OAuth2 error answer, thrown to leave a step early. */
+    private static final class Refusal extends Exception {
+        final int status;
+        final String code;
+        final String description;
+
+        Refusal(int status, String code, String description) {
+            super(code, null, false, false);
+            this.status = status;
+            this.code = code;
+            this.description = description;
+        }
+    }
+
+    /** A client's id and secret, from HTTP Basic or the form. */
+    private record Credentials(String clientId, String secret) {
+    }
+
     HttpResponse handle(HttpRequest request) {
+        try {
+            Map<String, String> form = form(request);
+            Credentials credentials = credentials(request, form);
+            String grant = form.get("grant_type");
+            if (grant == null) {
+                throw new Refusal(400, "invalid_request", "grant_type is required");
+            }
+            if (!grant.equals("client_credentials")) {
+                throw new Refusal(400, "unsupported_grant_type", null);
+            }
+            AppClient client = authenticate(credentials);
+            List<String> scopes = scopes(client, form.get("scope"));
+            Pool pool = cognito.poolById(client.poolId);
+            Map<String, Object> extra = new LinkedHashMap<>();
+            if (pool.triggerArn != null && "V3_0".equals(pool.triggerVersion)) {
+                String failure = runTrigger(pool, client, scopes, extra);
+                if (failure != null) {
+                    throw new Refusal(400, "invalid_request", failure);
+                }
+            }
+            return tokenResponse(pool, client, scopes, extra);
+        } catch (Refusal r) {
+            return error(r.status, r.code, r.description);
+        }
+    }
+
+    private static Map<String, String> form(HttpRequest request) throws Refusal {
         String contentType = request.header("Content-Type");
         if (contentType == null || !contentType.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
-            return error(400, "invalid_request", "Content-Type must be application/x-www-form-urlencoded");
+            throw new Refusal(400, "invalid_request", "Content-Type must be application/x-www-form-urlencoded");
         }
-        Map<String, String> form;
         try {
-            form = form(new String(request.body() == null ? new byte[0] : request.body(), StandardCharsets.UTF_8));
+            return form(new String(request.body() == null ? new byte[0] : request.body(), StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
-            return error(400, "invalid_request", "malformed form body");
+            throw new Refusal(400, "invalid_request", "malformed form body");
         }
-        String clientId = form.get("client_id");
-        String secret = form.get("client_secret");
+    }
+
+    private static Credentials credentials(HttpRequest request, Map<String, String> form) throws Refusal {
         String authorization = request.header("Authorization");
-        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            try {
-                String pair = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
-                int colon = pair.indexOf(':');
-                if (colon < 0) {
-                    return error(401, "invalid_client", null);
-                }
-                clientId = URLDecoder.decode(pair.substring(0, colon), StandardCharsets.UTF_8);
-                secret = URLDecoder.decode(pair.substring(colon + 1), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                return error(401, "invalid_client", null);
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return new Credentials(form.get("client_id"), form.get("client_secret"));
+        }
+        try {
+            String pair = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+            int colon = pair.indexOf(':');
+            if (colon < 0) {
+                throw new Refusal(401, "invalid_client", null);
             }
+            return new Credentials(URLDecoder.decode(pair.substring(0, colon), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(colon + 1), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw new Refusal(401, "invalid_client", null);
         }
-        String grant = form.get("grant_type");
-        if (grant == null) {
-            return error(400, "invalid_request", "grant_type is required");
-        }
-        if (!grant.equals("client_credentials")) {
-            return error(400, "unsupported_grant_type", null);
-        }
-        AppClient client = cognito.client(clientId);
-        if (client == null || client.secret == null || secret == null
-                || !MessageDigest.isEqual(client.secret.getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_8))) {
-            return error(401, "invalid_client", null);
+    }
+
+    private AppClient authenticate(Credentials credentials) throws Refusal {
+        AppClient client = cognito.client(credentials.clientId());
+        String secret = credentials.secret();
+        if (client == null || client.secret == null || secret == null || !MessageDigest.isEqual(
+                client.secret.getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_8))) {
+            throw new Refusal(401, "invalid_client", null);
         }
         if (!client.oauthEnabled || !client.flows.contains("client_credentials")) {
-            return error(400, "unauthorized_client", null);
+            throw new Refusal(400, "unauthorized_client", null);
         }
+        return client;
+    }
+
+    private static List<String> scopes(AppClient client, String requested) throws Refusal {
         List<String> scopes;
-        String requested = form.get("scope");
         if (requested == null || requested.isBlank()) {
             scopes = new ArrayList<>(client.scopes);
         } else {
             scopes = new ArrayList<>(new LinkedHashSet<>(List.of(requested.trim().split("\\s+"))));
             if (!client.allowedScopes().containsAll(scopes)) {
-                return error(400, "invalid_scope", null);
+                throw new Refusal(400, "invalid_scope", null);
             }
         }
         if (scopes.isEmpty()) {
-            return error(400, "invalid_scope", null);
+            throw new Refusal(400, "invalid_scope", null);
         }
-        Pool pool = cognito.poolById(client.poolId);
-        Map<String, Object> extra = new LinkedHashMap<>();
-        if (pool.triggerArn != null && "V3_0".equals(pool.triggerVersion)) {
-            String failure = runTrigger(pool, client, scopes, extra);
-            if (failure != null) {
-                return error(400, "invalid_request", failure);
-            }
-        }
+        return scopes;
+    }
+
+    private HttpResponse tokenResponse(Pool pool, AppClient client, List<String> scopes, Map<String, Object> extra) {
         long now = System.currentTimeMillis() / 1000;
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .subject(client.clientId)

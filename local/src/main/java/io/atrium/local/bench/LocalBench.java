@@ -19,7 +19,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -43,26 +43,53 @@ public final class LocalBench {
     private LocalBench() {
     }
 
+    /** What the start-up part measured, in milliseconds since launch (first answer: the slowest stack's). */
+    private record Startup(long endpointsAtMs, long firstHealthMs, long servingMs) {
+    }
+
+    /** Warm single-connection figures: the first GET in microseconds, then sorted latencies in nanoseconds. */
+    private record Warm(long firstGetMicros, long[] sortedNanos) {
+    }
+
     public static void main(String[] args) throws Exception {
         Path endpointsFile = Path.of(args[0]);
         long launchedAt = Long.parseLong(args[1]);
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        JsonNode endpoints = awaitEndpoints(endpointsFile, launchedAt);
+        Map<String, URI> stacks = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = endpoints.get("stacks").fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            stacks.put(e.getKey(), URI.create(e.getValue().asText()));
+        }
+        Startup startup = startup(stacks, launchedAt, System.currentTimeMillis() - launchedAt);
+        URI partner = stacks.get("partner");
+        List<byte[]> requests = partnerReads(endpoints, stacks);
+        Warm warm = warm(partner, requests);
+        Map<Integer, double[]> throughput = new LinkedHashMap<>();
+        for (int concurrency : List.of(1, 8, 32)) {
+            throughput.put(concurrency, LoadRun.run(partner, requests, concurrency, seconds));
+        }
+        double[] healthAt8 = LoadRun.run(partner, List.of(LoadClient.get(URI.create(partner + "/health"), null)), 8,
+                seconds);
+        URI dynamoDb = URI.create(endpoints.get("dynamodbEndpoint").asText());
+        double[] raw1 = rawGetItem(dynamoDb, 1, seconds);
+        double[] raw8 = rawGetItem(dynamoDb, 8, seconds);
+        System.out.print(report(stacks.size(), startup, warm, throughput, healthAt8, raw1, raw8));
+    }
 
+    private static JsonNode awaitEndpoints(Path endpointsFile, long launchedAt) throws Exception {
         while (!Files.exists(endpointsFile)) {
             if (System.currentTimeMillis() - launchedAt > 300_000) {
                 throw new IllegalStateException("no " + endpointsFile + " after 300 s");
             }
             Thread.sleep(10);
         }
-        JsonNode endpoints = JSON.readTree(Files.readString(endpointsFile));
-        Map<String, URI> stacks = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = endpoints.get("stacks").fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
-            stacks.put(e.getKey(), URI.create(e.getValue().asText()));
-        }
-        long endpointsAt = System.currentTimeMillis() - launchedAt;
-        // every stack polled at once, as clients of different stacks would
-        java.util.concurrent.ConcurrentHashMap<String, Long> firstAnswerMs = new java.util.concurrent.ConcurrentHashMap<>();
+        return JSON.readTree(Files.readString(endpointsFile));
+    }
+
+    /** Polls every stack's /health at once, as clients of different stacks would, until each answers 200. */
+    private static Startup startup(Map<String, URI> stacks, long launchedAt, long endpointsAt) throws Exception {
+        ConcurrentHashMap<String, Long> firstAnswerMs = new ConcurrentHashMap<>();
         List<Thread> pollers = new ArrayList<>();
         for (Map.Entry<String, URI> s : stacks.entrySet()) {
             Thread t = new Thread(() -> {
@@ -87,37 +114,36 @@ public final class LocalBench {
             t.join();
         }
         long firstHealthMs = firstAnswerMs.values().stream().mapToLong(Long::longValue).max().orElse(-1);
-        long servingMs = System.currentTimeMillis() - launchedAt;
+        return new Startup(endpointsAt, firstHealthMs, System.currentTimeMillis() - launchedAt);
+    }
 
+    /** Onboards {@link #TENANTS} premium tenants with a partner each: one GET /partners/{id} request per tenant. */
+    private static List<byte[]> partnerReads(JsonNode endpoints, Map<String, URI> stacks) throws Exception {
         URI partner = stacks.get("partner");
         URI authz = stacks.get("authz");
         String tokenUrl = endpoints.get("tokenUrl").asText();
         String adminToken = token(tokenUrl, endpoints.at("/adminClient/clientId").asText(),
                 endpoints.at("/adminClient/clientSecret").asText(), null);
-        List<String> tokens = new ArrayList<>();
-        List<String> partnerIds = new ArrayList<>();
+        List<byte[]> requests = new ArrayList<>();
         for (int i = 0; i < TENANTS; i++) {
             JsonNode tenant = post(URI.create(authz + "/tenants"), adminToken,
                     "{\"name\":\"Bench " + i + "\",\"tier\":\"premium\"}", 201);
             String token = token(tokenUrl, tenant.get("clientId").asText(), tenant.get("clientSecret").asText(),
                     "partners/read partners/write");
-            tokens.add(token);
             JsonNode p = post(URI.create(partner + "/partners"), token,
                     "{\"name\":\"Globex " + i + "\",\"email\":\"ops" + i + "@globex.example\",\"country\":\"DE\"}", 201);
-            partnerIds.add(p.get("partnerId") != null ? p.get("partnerId").asText() : p.get("id").asText());
+            String partnerId = p.get("partnerId") != null ? p.get("partnerId").asText() : p.get("id").asText();
+            requests.add(LoadClient.get(URI.create(partner + "/partners/" + partnerId), token));
         }
-        List<byte[]> requests = new ArrayList<>();
-        for (int i = 0; i < TENANTS; i++) {
-            requests.add(LoadClient.get(URI.create(partner + "/partners/" + partnerIds.get(i)), tokens.get(i)));
-        }
+        return requests;
+    }
+
+    private static Warm warm(URI partner, List<byte[]> requests) throws Exception {
         long firstGetMicros;
         try (LoadClient c = new LoadClient(partner)) {
             long t = System.nanoTime();
-            int status = c.send(requests.get(0));
+            expectOk(c.send(requests.get(0)));
             firstGetMicros = (System.nanoTime() - t) / 1_000;
-            if (status != 200) {
-                throw new IllegalStateException("GET /partners/{id} answered " + status);
-            }
             for (int i = 0; i < 2_000; i++) {
                 c.send(requests.get(i % TENANTS)); // JIT warm-up of server and client
             }
@@ -128,32 +154,33 @@ public final class LocalBench {
                 long t = System.nanoTime();
                 int status = c.send(requests.get(i % TENANTS));
                 latencies[i] = System.nanoTime() - t;
-                if (status != 200) {
-                    throw new IllegalStateException("GET /partners/{id} answered " + status);
-                }
+                expectOk(status);
             }
         }
         Arrays.sort(latencies);
-        Map<Integer, double[]> throughput = new LinkedHashMap<>();
-        for (int concurrency : List.of(1, 8, 32)) {
-            throughput.put(concurrency, load(partner, requests, concurrency, seconds));
-        }
-        List<byte[]> health = List.of(LoadClient.get(URI.create(partner + "/health"), null));
-        double[] healthAt8 = load(partner, health, 8, seconds);
+        return new Warm(firstGetMicros, latencies);
+    }
 
-        double[] raw1 = rawGetItem(URI.create(endpoints.get("dynamodbEndpoint").asText()), 1, seconds);
-        double[] raw8 = rawGetItem(URI.create(endpoints.get("dynamodbEndpoint").asText()), 8, seconds);
+    private static void expectOk(int status) {
+        if (status != 200) {
+            throw new IllegalStateException("GET /partners/{id} answered " + status);
+        }
+    }
+
+    private static String report(int apis, Startup startup, Warm warm, Map<Integer, double[]> throughput,
+            double[] healthAt8, double[] raw1, double[] raw8) {
         StringBuilder md = new StringBuilder();
         md.append(String.format("| launch of `scripts/local` to runtime ready (endpoints.json written, %d APIs listening) | %.1f s |%n",
-                stacks.size(), endpointsAt / 1000.0));
+                apis, startup.endpointsAtMs() / 1000.0));
         md.append(String.format("| launch to every stack answering GET /health with 200 (cold functions included) | %.1f s |%n",
-                servingMs / 1000.0));
+                startup.servingMs() / 1000.0));
         md.append(String.format("| first request after start (slowest first GET /health among the stacks, cold init) | %d ms |%n",
-                firstHealthMs));
+                startup.firstHealthMs()));
         md.append(String.format("| first GET /partners/{id} (after tenant and partner set-up) | %.1f ms |%n",
-                firstGetMicros / 1000.0));
+                warm.firstGetMicros() / 1000.0));
+        double p50 = pct(warm.sortedNanos(), 0.50);
         md.append(String.format("| warm GET /partners/{id}, concurrency 1: p50 / p99 | %.2f ms / %.2f ms |%n",
-                pct(latencies, 0.50), pct(latencies, 0.99)));
+                p50, pct(warm.sortedNanos(), 0.99)));
         for (Map.Entry<Integer, double[]> t : throughput.entrySet()) {
             md.append(String.format("| GET /partners/{id} throughput, concurrency %d | %,.0f req/s (p99 %.2f ms, %d non-200) |%n",
                     t.getKey(), t.getValue()[0], t.getValue()[1], (long) t.getValue()[2]));
@@ -162,16 +189,15 @@ public final class LocalBench {
                 healthAt8[0], healthAt8[1], (long) healthAt8[2]));
         md.append(String.format("| for scale: bare GetItem on DynamoDB Local (SDK, URL-connection client), concurrency 1 / 8 | %,.0f / %,.0f req/s (p50 %.2f ms at 1) |%n",
                 raw1[0], raw8[0], raw1[1]));
-        double p50 = pct(latencies, 0.50);
         double at8 = throughput.get(8)[0];
         md.append(String.format("%nAgainst issue 3's targets on this run:%n"));
         md.append(String.format("- every stack serving within 5 s: %s (%.1f s to every /health answering 200)%n",
-                servingMs <= 5_000 ? "met" : "not met", servingMs / 1000.0));
+                startup.servingMs() <= 5_000 ? "met" : "not met", startup.servingMs() / 1000.0));
         md.append(String.format("- warm GET p50 within 2 ms: %s (%.2f ms; DynamoDB Local's bare GetItem alone: %.2f ms)%n",
                 p50 <= 2.0 ? "met" : "not met", p50, raw1[1]));
         md.append(String.format("- at least 2,000 GET/s at concurrency 8: %s (%,.0f req/s; DynamoDB Local's bare GetItem"
                 + " alone: %,.0f req/s at concurrency 8)%n", at8 >= 2_000 ? "met" : "not met", at8, raw8[0]));
-        System.out.print(md);
+        return md.toString();
     }
 
     /** {GetItem per second, p50 ms}: what DynamoDB Local itself serves, the floor under every GET. */
@@ -222,80 +248,9 @@ public final class LocalBench {
         }
     }
 
-    private static double pct(long[] sortedNanos, double p) {
+    static double pct(long[] sortedNanos, double p) {
         int i = (int) Math.min(sortedNanos.length - 1, Math.round(p * (sortedNanos.length - 1)));
         return sortedNanos[i] / 1_000_000.0;
-    }
-
-    /** {requests per second, p99 ms, non-200 count} for {@code concurrency} connections over {@code seconds}. */
-    private static double[] load(URI base, List<byte[]> requests, int concurrency, int seconds) throws Exception {
-        AtomicLong done = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
-        java.util.concurrent.atomic.AtomicLongArray statuses = new java.util.concurrent.atomic.AtomicLongArray(600);
-        long[][] samples = new long[concurrency][];
-        int[] counts = new int[concurrency];
-        CountDownLatch ready = new CountDownLatch(concurrency);
-        CountDownLatch go = new CountDownLatch(1);
-        long[] window = new long[2];
-        List<Thread> threads = new ArrayList<>();
-        for (int w = 0; w < concurrency; w++) {
-            int worker = w;
-            samples[w] = new long[200_000];
-            Thread t = new Thread(() -> {
-                try (LoadClient c = new LoadClient(base)) {
-                    ready.countDown();
-                    go.await();
-                    int i = worker;
-                    while (System.nanoTime() < window[1]) {
-                        long s = System.nanoTime();
-                        int status = c.send(requests.get(i++ % requests.size()));
-                        long d = System.nanoTime() - s;
-                        if (counts[worker] < samples[worker].length) {
-                            samples[worker][counts[worker]++] = d;
-                        }
-                        done.incrementAndGet();
-                        if (status != 200) {
-                            failed.incrementAndGet();
-                            statuses.incrementAndGet(Math.min(599, Math.max(0, status)));
-                        }
-                    }
-                } catch (Exception e) {
-                    failed.incrementAndGet();
-                    System.err.println("load worker failed: " + e);
-                }
-            }, "bench-" + w);
-            threads.add(t);
-            t.start();
-        }
-        ready.await();
-        window[0] = System.nanoTime();
-        window[1] = window[0] + seconds * 1_000_000_000L;
-        go.countDown();
-        for (Thread t : threads) {
-            t.join();
-        }
-        double elapsed = (System.nanoTime() - window[0]) / 1e9;
-        int total = 0;
-        for (int c : counts) {
-            total += c;
-        }
-        long[] all = new long[total];
-        int k = 0;
-        for (int w = 0; w < concurrency; w++) {
-            System.arraycopy(samples[w], 0, all, k, counts[w]);
-            k += counts[w];
-        }
-        Arrays.sort(all);
-        StringBuilder codes = new StringBuilder();
-        for (int i = 0; i < 600; i++) {
-            if (statuses.get(i) > 0) {
-                codes.append(' ').append(i).append('x').append(statuses.get(i));
-            }
-        }
-        if (codes.length() > 0) {
-            System.err.println("concurrency " + concurrency + ": non-200 answers by status:" + codes);
-        }
-        return new double[] {done.get() / elapsed, all.length == 0 ? 0 : pct(all, 0.99), failed.get()};
     }
 
     private static int status(HttpRequest request) throws InterruptedException {

@@ -125,6 +125,11 @@ public final class TableProvisioner {
                 return new ProvisionedTable(logicalId, created.tableName(), created.tableArn(), created.latestStreamArn());
             });
         }
+        return runAll(creations);
+    }
+
+    /** Runs the creations, up to four at once when there are several; results in the creations' order. */
+    private static List<ProvisionedTable> runAll(List<java.util.concurrent.Callable<ProvisionedTable>> creations) {
         List<ProvisionedTable> out = new ArrayList<>();
         if (creations.size() <= 1) {
             for (java.util.concurrent.Callable<ProvisionedTable> c : creations) {
@@ -225,6 +230,26 @@ public final class TableProvisioner {
         }
         request.attributeDefinitions(attributes);
         request.keySchema(keySchema(props.require("KeySchema")));
+        boolean provisioned = billing(props, request);
+        indexes(props, request, provisioned);
+        Node stream = props.get("StreamSpecification");
+        if (stream != null) {
+            request.streamSpecification(StreamSpecification.builder().streamEnabled(true)
+                    .streamViewType(enumValue(StreamViewType.class, stream.asMap().require("StreamViewType")))
+                    .build());
+        }
+        TableDescription table;
+        try {
+            table = client.createTable(request.build()).tableDescription();
+        } catch (RuntimeException e) {
+            throw props.error("DynamoDB Local refused table '" + tableName + "': " + e.getMessage());
+        }
+        timeToLive(client, props, tableName);
+        return table;
+    }
+
+    /** The billing mode (and throughput when provisioned); true when provisioned. */
+    private static boolean billing(MapNode props, CreateTableRequest.Builder request) {
         String billing = props.text("BillingMode", "PROVISIONED");
         boolean provisioned = billing.equals("PROVISIONED");
         if (!provisioned && !billing.equals("PAY_PER_REQUEST")) {
@@ -234,6 +259,10 @@ public final class TableProvisioner {
         if (provisioned) {
             request.provisionedThroughput(throughput(props, "ProvisionedThroughput"));
         }
+        return provisioned;
+    }
+
+    private static void indexes(MapNode props, CreateTableRequest.Builder request, boolean provisioned) {
         Node gsis = props.get("GlobalSecondaryIndexes");
         if (gsis != null) {
             List<GlobalSecondaryIndex> indexes = new ArrayList<>();
@@ -263,29 +292,19 @@ public final class TableProvisioner {
             }
             request.localSecondaryIndexes(indexes);
         }
-        Node stream = props.get("StreamSpecification");
-        if (stream != null) {
-            request.streamSpecification(StreamSpecification.builder().streamEnabled(true)
-                    .streamViewType(enumValue(StreamViewType.class, stream.asMap().require("StreamViewType")))
-                    .build());
-        }
-        TableDescription table;
-        try {
-            table = client.createTable(request.build()).tableDescription();
-        } catch (RuntimeException e) {
-            throw props.error("DynamoDB Local refused table '" + tableName + "': " + e.getMessage());
-        }
+    }
+
+    private static void timeToLive(DynamoDbClient client, MapNode props, String tableName) {
         Node ttl = props.get("TimeToLiveSpecification");
-        if (ttl != null) {
-            MapNode m = ttl.asMap();
-            boolean enabled = m.find("Enabled").map(Node::asBoolean).orElse(false);
-            if (enabled) {
-                client.updateTimeToLive(r -> r.tableName(tableName).timeToLiveSpecification(
-                        TimeToLiveSpecification.builder().attributeName(m.require("AttributeName").asText())
-                                .enabled(true).build()));
-            }
+        if (ttl == null) {
+            return;
         }
-        return table;
+        MapNode m = ttl.asMap();
+        if (m.find("Enabled").map(Node::asBoolean).orElse(false)) {
+            client.updateTimeToLive(r -> r.tableName(tableName).timeToLiveSpecification(
+                    TimeToLiveSpecification.builder().attributeName(m.require("AttributeName").asText())
+                            .enabled(true).build()));
+        }
     }
 
     private static TableDescription createSimpleTable(DynamoDbClient client, MapNode props, String tableName) {

@@ -22,8 +22,4 @@ public record HttpResponse(int status, List<Map.Entry<String, String>> headers, 
         }
         return null;
     }
-
-    public String bodyText() {
-        return new String(body, StandardCharsets.UTF_8);
-    }
 }

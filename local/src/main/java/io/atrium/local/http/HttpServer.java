@@ -20,7 +20,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 
 /**
  * A small HTTP/1.1 server (keep-alive, Content-Length and chunked request bodies, 100-continue), one thread
@@ -41,12 +40,12 @@ public final class HttpServer implements AutoCloseable {
     });
 
     private final ServerSocket socket;
-    private final Function<HttpRequest, HttpResponse> handler;
+    private final HttpHandler handler;
     private final Thread acceptor;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    private HttpServer(ServerSocket socket, Function<HttpRequest, HttpResponse> handler, String name) {
+    private HttpServer(ServerSocket socket, HttpHandler handler, String name) {
         this.socket = socket;
         this.handler = handler;
         this.acceptor = new Thread(this::acceptLoop, "http-accept-" + name);
@@ -54,7 +53,7 @@ public final class HttpServer implements AutoCloseable {
     }
 
     /** Starts serving on {@code host:port} (port 0: a free one). */
-    public static HttpServer start(InetAddress host, int port, Function<HttpRequest, HttpResponse> handler, String name)
+    public static HttpServer start(InetAddress host, int port, HttpHandler handler, String name)
             throws IOException {
         ServerSocket s = new ServerSocket();
         s.setReuseAddress(true);
@@ -115,7 +114,7 @@ public final class HttpServer implements AutoCloseable {
                 try {
                     head = readHead(in);
                 } catch (BadRequest e) {
-                    write(out, HttpResponse.json(e.status, "{\"message\":\"" + e.getMessage() + "\"}"), false, true);
+                    write(out, handler.unreadable(e.status, e.getMessage()), false, true, false);
                     return;
                 }
                 if (head == null) {
@@ -126,19 +125,11 @@ public final class HttpServer implements AutoCloseable {
                 try {
                     body = readBody(head, in, out);
                 } catch (BadRequest e) {
-                    write(out, HttpResponse.json(e.status, "{\"message\":\"" + e.getMessage() + "\"}"), false, true);
+                    write(out, handler.unreadable(e.status, e.getMessage()), false, true, false);
                     return;
                 }
-                HttpResponse response;
-                try {
-                    response = handler.apply(new HttpRequest(head.method, head.path, head.query, head.headers, body, remote));
-                } catch (RuntimeException e) {
-                    System.err.println("local runtime error for " + head.method + " " + head.path + ": " + e);
-                    e.printStackTrace();
-                    response = HttpResponse.json(500, "{\"message\":\"local runtime error: "
-                            + e.toString().replace("\\", "\\\\").replace("\"", "'") + "\"}");
-                }
-                write(out, response, head.method.equals("HEAD"), !keepAlive);
+                HttpRequest request = new HttpRequest(head.method, head.path, head.query, head.headers, body, remote);
+                write(out, answer(request), head.method.equals("HEAD"), !keepAlive, keepAlive && head.http10());
                 if (!keepAlive) {
                     return;
                 }
@@ -151,6 +142,21 @@ public final class HttpServer implements AutoCloseable {
             }
         } finally {
             open.remove(s);
+        }
+    }
+
+    /** The handler's answer; when it fails, a generic 500 whose detail goes to the log only. */
+    private HttpResponse answer(HttpRequest request) {
+        try {
+            return handler.handle(request);
+        } catch (RuntimeException e) {
+            System.err.println("local runtime failure for " + request.method() + " " + request.rawPath() + ":");
+            e.printStackTrace();
+            try {
+                return handler.failed(request);
+            } catch (RuntimeException again) {
+                return HttpResponse.json(500, "{\"message\":\"Internal server error\"}");
+            }
         }
     }
 
@@ -233,9 +239,13 @@ public final class HttpServer implements AutoCloseable {
             return null;
         }
 
+        boolean http10() {
+            return version.equals("HTTP/1.0");
+        }
+
         boolean keepAlive() {
             String c = header("Connection");
-            if (version.equals("HTTP/1.0")) {
+            if (http10()) {
                 return c != null && c.equalsIgnoreCase("keep-alive");
             }
             return c == null || !c.equalsIgnoreCase("close");
@@ -285,7 +295,7 @@ public final class HttpServer implements AutoCloseable {
         return new Head(parts[0], path, query, parts[2], headers);
     }
 
-    private static String readLine(InputStream in, boolean eofAllowed) throws IOException {
+    private static String readLine(InputStream in, boolean eofAllowed) throws IOException, BadRequest {
         StringBuilder sb = new StringBuilder(64);
         while (true) {
             int b = in.read();
@@ -301,38 +311,50 @@ public final class HttpServer implements AutoCloseable {
             }
             sb.append((char) b);
             if (sb.length() > MAX_HEAD) {
-                throw new IOException("header line too long");
+                throw new BadRequest(431, "Request Header Fields Too Large");
             }
         }
     }
 
     private static byte[] readBody(Head head, InputStream in, OutputStream out) throws IOException, BadRequest {
         String te = head.header("Transfer-Encoding");
-        String cl = head.header("Content-Length");
         boolean chunked = te != null && te.toLowerCase().contains("chunked");
-        long length = 0;
-        if (!chunked && cl != null) {
-            try {
-                length = Long.parseLong(cl.trim());
-            } catch (NumberFormatException e) {
-                throw new BadRequest(400, "Bad Request");
-            }
-        }
-        if (length > MAX_BODY) {
-            throw new BadRequest(413, "Request Too Long");
-        }
+        long length = chunked ? 0 : contentLength(head.header("Content-Length"));
         String expect = head.header("Expect");
         if (expect != null && expect.equalsIgnoreCase("100-continue") && (chunked || length > 0)) {
             out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
         }
-        if (!chunked) {
-            byte[] body = in.readNBytes((int) length);
-            if (body.length != length) {
-                throw new IOException("connection closed inside the body");
-            }
-            return body;
+        if (chunked) {
+            return readChunks(in);
         }
+        byte[] body = in.readNBytes((int) length);
+        if (body.length != length) {
+            throw new IOException("connection closed inside the body");
+        }
+        return body;
+    }
+
+    private static long contentLength(String value) throws BadRequest {
+        if (value == null) {
+            return 0;
+        }
+        long length;
+        try {
+            length = Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new BadRequest(400, "Bad Request");
+        }
+        if (length < 0) {
+            throw new BadRequest(400, "Bad Request");
+        }
+        if (length > MAX_BODY) {
+            throw new BadRequest(413, "Request Too Long");
+        }
+        return length;
+    }
+
+    private static byte[] readChunks(InputStream in) throws IOException, BadRequest {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         while (true) {
             String sizeLine = readLine(in, false);
@@ -344,6 +366,9 @@ public final class HttpServer implements AutoCloseable {
             try {
                 size = Integer.parseInt((semi < 0 ? sizeLine : sizeLine.substring(0, semi)).trim(), 16);
             } catch (NumberFormatException e) {
+                throw new BadRequest(400, "Bad Request");
+            }
+            if (size < 0) {
                 throw new BadRequest(400, "Bad Request");
             }
             if (size == 0) {
@@ -361,7 +386,9 @@ public final class HttpServer implements AutoCloseable {
         }
     }
 
-    private static void write(OutputStream out, HttpResponse r, boolean head, boolean close) throws IOException {
+    /** @param keepAlive10 an HTTP/1.0 client asked to keep the connection: say that it is kept */
+    private static void write(OutputStream out, HttpResponse r, boolean head, boolean close, boolean keepAlive10)
+            throws IOException {
         StringBuilder sb = new StringBuilder(256);
         sb.append("HTTP/1.1 ").append(r.status()).append(' ').append(reason(r.status())).append("\r\n");
         for (Map.Entry<String, String> h : r.headers()) {
@@ -375,6 +402,8 @@ public final class HttpServer implements AutoCloseable {
         sb.append("Content-Length: ").append(body.length).append("\r\n");
         if (close) {
             sb.append("Connection: close\r\n");
+        } else if (keepAlive10) {
+            sb.append("Connection: keep-alive\r\n");
         }
         sb.append("\r\n");
         out.write(sb.toString().getBytes(StandardCharsets.ISO_8859_1));

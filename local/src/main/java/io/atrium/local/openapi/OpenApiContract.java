@@ -146,48 +146,11 @@ public final class OpenApiContract {
             return;
         }
         if (schema.has("oneOf")) {
-            int matches = 0;
-            for (JsonNode option : schema.get("oneOf")) {
-                List<String> optionProblems = new ArrayList<>();
-                validate(option, value, at, optionProblems);
-                if (optionProblems.isEmpty()) {
-                    matches++;
-                }
-            }
-            if (matches != 1) {
-                problems.add(at + " matches " + matches + " of the oneOf options");
-            }
+            oneOf(schema, value, at, problems);
             return;
         }
-        String type = schema.path("type").asText("");
-        switch (type) {
-            case "object" -> {
-                if (!value.isObject()) {
-                    problems.add(at + " should be an object");
-                    return;
-                }
-                JsonNode properties = schema.path("properties");
-                for (JsonNode required : schema.path("required")) {
-                    if (!value.has(required.textValue())) {
-                        problems.add(at + "." + required.textValue() + " is required");
-                    }
-                }
-                Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
-                while (fields.hasNext()) {
-                    Map.Entry<String, JsonNode> field = fields.next();
-                    JsonNode property = properties.path(field.getKey());
-                    if (property.isMissingNode()) {
-                        JsonNode additional = schema.path("additionalProperties");
-                        if (additional.isBoolean() && !additional.booleanValue()) {
-                            problems.add(at + "." + field.getKey() + " is not declared");
-                        } else if (additional.isObject()) {
-                            validate(additional, field.getValue(), at + "." + field.getKey(), problems);
-                        }
-                    } else {
-                        validate(property, field.getValue(), at + "." + field.getKey(), problems);
-                    }
-                }
-            }
+        switch (schema.path("type").asText("")) {
+            case "object" -> object(schema, value, at, problems);
             case "array" -> {
                 if (!value.isArray()) {
                     problems.add(at + " should be an array");
@@ -197,18 +160,7 @@ public final class OpenApiContract {
                     validate(schema.path("items"), value.get(i), at + "[" + i + "]", problems);
                 }
             }
-            case "string" -> {
-                if (!value.isTextual()) {
-                    problems.add(at + " should be a string");
-                    return;
-                }
-                if (schema.has("enum") && !contains(schema.get("enum"), value)) {
-                    problems.add(at + " = " + value + " is not one of " + schema.get("enum"));
-                }
-                if (schema.has("pattern") && !value.textValue().matches(schema.get("pattern").textValue())) {
-                    problems.add(at + " = " + value + " does not match " + schema.get("pattern").textValue());
-                }
-            }
+            case "string" -> string(schema, value, at, problems);
             case "integer" -> {
                 if (!value.isIntegralNumber()) {
                     problems.add(at + " should be an integer");
@@ -231,6 +183,61 @@ public final class OpenApiContract {
             default -> {
                 // no type: anything goes
             }
+        }
+    }
+
+    private void oneOf(JsonNode schema, JsonNode value, String at, List<String> problems) {
+        int matches = 0;
+        for (JsonNode option : schema.get("oneOf")) {
+            List<String> optionProblems = new ArrayList<>();
+            validate(option, value, at, optionProblems);
+            if (optionProblems.isEmpty()) {
+                matches++;
+            }
+        }
+        if (matches != 1) {
+            problems.add(at + " matches " + matches + " of the oneOf options");
+        }
+    }
+
+    private void object(JsonNode schema, JsonNode value, String at, List<String> problems) {
+        if (!value.isObject()) {
+            problems.add(at + " should be an object");
+            return;
+        }
+        JsonNode properties = schema.path("properties");
+        for (JsonNode required : schema.path("required")) {
+            if (!value.has(required.textValue())) {
+                problems.add(at + "." + required.textValue() + " is required");
+            }
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            JsonNode property = properties.path(field.getKey());
+            if (!property.isMissingNode()) {
+                validate(property, field.getValue(), at + "." + field.getKey(), problems);
+                continue;
+            }
+            JsonNode additional = schema.path("additionalProperties");
+            if (additional.isBoolean() && !additional.booleanValue()) {
+                problems.add(at + "." + field.getKey() + " is not declared");
+            } else if (additional.isObject()) {
+                validate(additional, field.getValue(), at + "." + field.getKey(), problems);
+            }
+        }
+    }
+
+    private static void string(JsonNode schema, JsonNode value, String at, List<String> problems) {
+        if (!value.isTextual()) {
+            problems.add(at + " should be a string");
+            return;
+        }
+        if (schema.has("enum") && !contains(schema.get("enum"), value)) {
+            problems.add(at + " = " + value + " is not one of " + schema.get("enum"));
+        }
+        if (schema.has("pattern") && !value.textValue().matches(schema.get("pattern").textValue())) {
+            problems.add(at + " = " + value + " does not match " + schema.get("pattern").textValue());
         }
     }
 

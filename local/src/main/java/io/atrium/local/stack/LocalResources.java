@@ -9,27 +9,12 @@ import io.atrium.local.template.Template;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What {@code Ref} and {@code Fn::GetAtt} give for the resources of one locally started stack, shaped as in
  * AWS (names, ARNs). Types the local runtime neither runs nor ignores give null, so the resolver fails.
  */
 final class LocalResources implements ResourceReferences {
-
-    /** Types that change nothing a local client can observe: accepted, not run. */
-    static final Set<String> NO_LOCAL_EFFECT = Set.of("AWS::Logs::LogGroup", "AWS::Logs::MetricFilter",
-            "AWS::CloudWatch::Alarm", "AWS::CloudWatch::CompositeAlarm", "AWS::CloudWatch::Dashboard",
-            "AWS::SNS::Topic", "AWS::SNS::TopicPolicy", "AWS::SNS::Subscription", "AWS::IAM::Role", "AWS::IAM::Policy",
-            "AWS::IAM::ManagedPolicy", "AWS::Lambda::Permission", "AWS::KMS::Key", "AWS::KMS::Alias",
-            "AWS::ApiGateway::Account", "AWS::ApiGateway::UsagePlan", "AWS::ApiGateway::ApiKey",
-            "AWS::ApiGateway::UsagePlanKey", "AWS::XRay::Group", "AWS::XRay::SamplingRule");
-
-    /** Types the local runtime runs. */
-    static final Set<String> EMULATED = Set.of("AWS::DynamoDB::Table", "AWS::Serverless::SimpleTable",
-            "AWS::Serverless::Function", "AWS::Serverless::Api", "AWS::Serverless::LayerVersion", "AWS::SSM::Parameter",
-            "AWS::SecretsManager::Secret", "AWS::Cognito::UserPool", "AWS::Cognito::UserPoolClient",
-            "AWS::Cognito::UserPoolResourceServer", "AWS::Cognito::UserPoolDomain");
 
     private final String stackName;
     private final String region;
@@ -117,7 +102,8 @@ final class LocalResources implements ResourceReferences {
                 return names.get(id);
             case "AWS::SSM::Parameter", "AWS::Logs::LogGroup", "AWS::CloudWatch::Alarm", "AWS::CloudWatch::CompositeAlarm",
                     "AWS::CloudWatch::Dashboard", "AWS::IAM::Role", "AWS::IAM::ManagedPolicy", "AWS::KMS::Alias",
-                    "AWS::ApiGateway::UsagePlan", "AWS::ApiGateway::ApiKey":
+                    "AWS::ApiGateway::UsagePlan", "AWS::ApiGateway::ApiKey", "AWS::ApiGateway::UsagePlanKey",
+                    "AWS::ApiGateway::GatewayResponse":
                 return defaultName(id);
             case "AWS::SecretsManager::Secret":
                 return "arn:aws:secretsmanager:" + region + ":" + account + ":secret:" + defaultName(id) + "-local0";
@@ -126,7 +112,7 @@ final class LocalResources implements ResourceReferences {
             case "AWS::KMS::Key":
                 return "00000000-0000-0000-0000-" + String.format("%012x", id.hashCode() & 0xffffffffL);
             default:
-                return NO_LOCAL_EFFECT.contains(type) ? defaultName(id) : null;
+                return ResourceTypes.withoutLocalEffect().contains(type) ? defaultName(id) : null;
         }
     }
 

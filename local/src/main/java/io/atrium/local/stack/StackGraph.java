@@ -158,57 +158,20 @@ public final class StackGraph {
 
     /** Evaluates the whole template with placeholders, recording what it takes and gives. */
     static Needs probe(StackDefinition s) {
-        Map<String, Location> imports = new LinkedHashMap<>();
-        Map<String, Location> ssm = new LinkedHashMap<>();
-        Map<String, Location> secrets = new LinkedHashMap<>();
-        Location[] current = {null};
+        Probe p = new Probe();
+        TemplateResolver probe = p.resolver(s);
         Template t = s.template();
-        TemplateResolver probe = TemplateResolver.builder(t)
-                .samConfig(s.config())
-                .stackName(s.stackName())
-                .resources(new ResourceReferences() {
-                    @Override
-                    public Object ref(String logicalId, String type, MapNode resource) {
-                        return "probe-" + logicalId;
-                    }
-
-                    @Override
-                    public Object getAtt(String logicalId, String type, MapNode resource, String attribute) {
-                        return "probe-" + logicalId + "." + attribute;
-                    }
-                })
-                .imports(name -> {
-                    imports.putIfAbsent(name, current[0]);
-                    return "probe-import-" + name;
-                })
-                .dynamicReferences(new DynamicReferences() {
-                    @Override
-                    public String secret(String secretId, String jsonKey) {
-                        // "probe-<logicalId>": a !Ref to a secret of this same stack, which orders nothing
-                        if (!secretId.startsWith("probe-")) {
-                            secrets.putIfAbsent(secretId, current[0]);
-                        }
-                        return "probe-secret";
-                    }
-
-                    @Override
-                    public String ssmParameter(String name) {
-                        ssm.putIfAbsent(name, current[0]);
-                        return "probe-ssm";
-                    }
-                })
-                .build();
         Set<String> ssmDeclared = new LinkedHashSet<>();
         Set<String> secretsDeclared = new LinkedHashSet<>();
         for (Map.Entry<String, Node> e : t.resources().entries().entrySet()) {
             MapNode resource = e.getValue().asMap();
-            current[0] = resource.location();
+            p.current[0] = resource.location();
             if (!probe.isCreated(e.getKey())) {
                 continue;
             }
             Node props = resource.get("Properties");
             if (props != null) {
-                resolveEach(probe, props, current);
+                resolveEach(probe, props, p.current);
             }
             String type = resource.require("Type").asText();
             if (type.equals("AWS::SSM::Parameter") || type.equals("AWS::SecretsManager::Secret")) {
@@ -220,11 +183,16 @@ public final class StackGraph {
             }
         }
         for (Map.Entry<String, Node> e : t.parameters().entries().entrySet()) {
-            current[0] = e.getValue().location();
+            p.current[0] = e.getValue().location();
             if (e.getValue().asMap().require("Type").asText().startsWith("AWS::SSM::Parameter::Value<")) {
                 probe.parameter(e.getKey());
             }
         }
+        Map<String, Location> exports = exports(t, probe, p.current);
+        return new Needs(p.imports, p.ssm, p.secrets, exports, ssmDeclared, secretsDeclared);
+    }
+
+    private static Map<String, Location> exports(Template t, TemplateResolver probe, Location[] current) {
         Map<String, Location> exports = new LinkedHashMap<>();
         for (Map.Entry<String, Node> e : t.outputs().entries().entrySet()) {
             MapNode output = e.getValue().asMap();
@@ -240,7 +208,53 @@ public final class StackGraph {
                 exports.put(probe.resolveText(name), name.location());
             }
         }
-        return new Needs(imports, ssm, secrets, exports, ssmDeclared, secretsDeclared);
+        return exports;
+    }
+
+    /** A resolver answering placeholders, recording each import, SSM parameter and secret with where it was needed. */
+    private static final class Probe implements ResourceReferences, DynamicReferences {
+        final Map<String, Location> imports = new LinkedHashMap<>();
+        final Map<String, Location> ssm = new LinkedHashMap<>();
+        final Map<String, Location> secrets = new LinkedHashMap<>();
+        final Location[] current = {null};
+
+        TemplateResolver resolver(StackDefinition s) {
+            return TemplateResolver.builder(s.template())
+                    .samConfig(s.config())
+                    .stackName(s.stackName())
+                    .resources(this)
+                    .imports(name -> {
+                        imports.putIfAbsent(name, current[0]);
+                        return "probe-import-" + name;
+                    })
+                    .dynamicReferences(this)
+                    .build();
+        }
+
+        @Override
+        public Object ref(String logicalId, String type, MapNode resource) {
+            return "probe-" + logicalId;
+        }
+
+        @Override
+        public Object getAtt(String logicalId, String type, MapNode resource, String attribute) {
+            return "probe-" + logicalId + "." + attribute;
+        }
+
+        @Override
+        public String secret(String secretId, String jsonKey) {
+            // "probe-<logicalId>": a !Ref to a secret of this same stack, which orders nothing
+            if (!secretId.startsWith("probe-")) {
+                secrets.putIfAbsent(secretId, current[0]);
+            }
+            return "probe-secret";
+        }
+
+        @Override
+        public String ssmParameter(String name) {
+            ssm.putIfAbsent(name, current[0]);
+            return "probe-ssm";
+        }
     }
 
     /** Resolves leaf by leaf, so each recorded import carries the line of the value that needs it. */

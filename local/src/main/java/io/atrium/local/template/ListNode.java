@@ -61,4 +61,16 @@ public final class ListNode extends Node implements Iterable<Node> {
     public String toString() {
         return items.toString();
     }
+
+    /** The items' texts joined by {@code delimiter} (as {@code Fn::Join} does). */
+    public String join(String delimiter) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < size(); i++) {
+            if (i > 0) {
+                sb.append(delimiter);
+            }
+            sb.append(get(i).asText());
+        }
+        return sb.toString();
+    }
 }

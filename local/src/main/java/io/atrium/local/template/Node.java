@@ -82,4 +82,9 @@ public abstract sealed class Node permits MapNode, ListNode, ScalarNode {
     public abstract Node copy();
 
     abstract String describe();
+
+    /** What {@code Fn::Equals} compares: a scalar's text, else the plain Java value. */
+    Object comparable() {
+        return this instanceof ScalarNode s ? s.text() : toJava();
+    }
 }

@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -30,8 +29,6 @@ public final class TemplateResolver {
 
     private static final Set<String> SAM_REF_SUFFIXES = Set.of("Alias", "Version", "Stage", "Deployment");
 
-    private static final Pattern DYNAMIC = Pattern.compile("\\{\\{resolve:([a-z-]+):([^}]*)}}");
-
     /** Marker for {@code AWS::NoValue}: the enclosing key or list item disappears. */
     private static final ScalarNode NO_VALUE = new ScalarNode(new Location("", 0, "AWS::NoValue"), "AWS::NoValue");
 
@@ -40,12 +37,12 @@ public final class TemplateResolver {
     private final String region;
     private final String accountId;
     private final Map<String, String> parameterValues;
+    private final ParameterValues parameters;
     private final ResourceReferences resources;
     private final Function<String, String> imports;
     private final DynamicReferences dynamic;
     private final Map<String, Boolean> conditionValues = new HashMap<>();
     private final Set<String> conditionsInProgress = new HashSet<>();
-    private final Map<String, String> ssmParameterValues = new HashMap<>();
 
     private TemplateResolver(Builder b) {
         this.template = Objects.requireNonNull(b.template, "template");
@@ -56,6 +53,7 @@ public final class TemplateResolver {
         this.resources = b.resources;
         this.imports = b.imports;
         this.dynamic = b.dynamic;
+        this.parameters = new ParameterValues(parameterValues, dynamic);
         MapNode declared = template.parameters();
         for (Map.Entry<String, String> e : parameterValues.entrySet()) {
             if (!declared.has(e.getKey())) {
@@ -137,7 +135,7 @@ public final class TemplateResolver {
         if (decl == null) {
             throw new TemplateException(new Location(template.name(), 0, "Parameters"), "no parameter '" + name + "'");
         }
-        return parameterValue(name, decl);
+        return parameters.value(name, decl);
     }
 
     /** Every {@code Outputs.*.Export}: export name -> value, for outputs whose condition holds. */
@@ -168,7 +166,7 @@ public final class TemplateResolver {
             MapNode output = e.getValue().asMap();
             if (outputActive(output)) {
                 Node value = eval(output.require("Value"));
-                out.put(e.getKey(), value instanceof ListNode l ? joinText(l, ",") : value.asText());
+                out.put(e.getKey(), value instanceof ListNode l ? l.join(",") : value.asText());
             }
         }
         return out;
@@ -184,7 +182,7 @@ public final class TemplateResolver {
     private Node eval(Node node) {
         if (node instanceof ScalarNode s) {
             if (s.value() instanceof String text && text.contains("{{resolve:")) {
-                return new ScalarNode(s.location(), dynamicReferences(text, s));
+                return new ScalarNode(s.location(), DynamicReferenceText.resolve(text, s, dynamic));
             }
             return s;
         }
@@ -214,106 +212,109 @@ public final class TemplateResolver {
     }
 
     private Node intrinsic(String function, Node arg, MapNode at) {
-        switch (function) {
-            case "Ref":
-                return ref(eval(arg).asText(), at);
-            case "Condition":
-                return bool(at, condition(arg.asText(), at));
-            case "Fn::GetAtt":
-                return getAtt(arg, at);
-            case "Fn::Sub":
-                return sub(arg, at);
-            case "Fn::Join": {
-                ListNode args = args(arg, 2, "Fn::Join", "[delimiter, [values]]");
-                String delimiter = eval(args.get(0)).asText();
-                Node values = eval(args.get(1));
-                if (!(values instanceof ListNode list)) {
-                    throw at.error("Fn::Join needs a list of values, found " + values);
-                }
-                return text(at, joinText(list, delimiter));
-            }
-            case "Fn::Select": {
-                ListNode args = args(arg, 2, "Fn::Select", "[index, [values]]");
-                int index = eval(args.get(0)).asInt();
-                Node values = eval(args.get(1));
-                if (!(values instanceof ListNode list)) {
-                    throw at.error("Fn::Select needs a list, found " + values);
-                }
-                if (index < 0 || index >= list.size()) {
-                    throw at.error("Fn::Select index " + index + " is outside a list of " + list.size());
-                }
-                return list.get(index);
-            }
-            case "Fn::Split": {
-                ListNode args = args(arg, 2, "Fn::Split", "[delimiter, text]");
-                String delimiter = eval(args.get(0)).asText();
-                String source = eval(args.get(1)).asText();
-                if (delimiter.isEmpty()) {
-                    throw at.error("Fn::Split needs a non-empty delimiter");
-                }
-                List<Node> parts = new ArrayList<>();
-                for (String part : source.split(Pattern.quote(delimiter), -1)) {
-                    parts.add(new ScalarNode(at.location(), part));
-                }
-                return new ListNode(at.location(), parts);
-            }
-            case "Fn::If": {
+        return switch (function) {
+            case "Ref" -> ref(eval(arg).asText(), at);
+            case "Condition" -> bool(at, condition(arg.asText(), at));
+            case "Fn::GetAtt" -> getAtt(arg, at);
+            case "Fn::Sub" -> sub(arg, at);
+            case "Fn::Join" -> join(arg, at);
+            case "Fn::Select" -> select(arg, at);
+            case "Fn::Split" -> split(arg, at);
+            case "Fn::If" -> {
                 ListNode args = args(arg, 3, "Fn::If", "[condition, valueIfTrue, valueIfFalse]");
                 boolean c = condition(eval(args.get(0)).asText(), args.get(0));
-                return eval(args.get(c ? 1 : 2));
+                yield eval(args.get(c ? 1 : 2));
             }
-            case "Fn::Equals": {
+            case "Fn::Equals" -> {
                 ListNode args = args(arg, 2, "Fn::Equals", "[value1, value2]");
-                return bool(at, comparable(eval(args.get(0))).equals(comparable(eval(args.get(1)))));
+                yield bool(at, eval(args.get(0)).comparable().equals(eval(args.get(1)).comparable()));
             }
-            case "Fn::Not": {
-                ListNode args = args(arg, 1, "Fn::Not", "[condition]");
-                return bool(at, !truth(args.get(0)));
+            case "Fn::Not" -> bool(at, !truth(args(arg, 1, "Fn::Not", "[condition]").get(0)));
+            case "Fn::And", "Fn::Or" -> andOr(function, arg, at);
+            case "Fn::FindInMap" -> findInMap(arg, at);
+            case "Fn::Base64" -> text(at, Base64.getEncoder().encodeToString(eval(arg).asText().getBytes(StandardCharsets.UTF_8)));
+            case "Fn::GetAZs" -> availabilityZones(arg, at);
+            case "Fn::Cidr" -> {
+                ListNode args = args(arg, 3, "Fn::Cidr", "[ipBlock, count, cidrBits]");
+                yield Cidr.subnets(eval(args.get(0)).asText(), eval(args.get(1)).asInt(), eval(args.get(2)).asInt(), at);
             }
-            case "Fn::And":
-            case "Fn::Or": {
-                ListNode args = arg.asList();
-                if (args.size() < 2 || args.size() > 10) {
-                    throw at.error(function + " takes 2 to 10 conditions, found " + args.size());
-                }
-                boolean and = function.equals("Fn::And");
-                boolean result = and;
-                for (Node c : args) {
-                    boolean v = truth(c);
-                    result = and ? result && v : result || v;
-                }
-                return bool(at, result);
-            }
-            case "Fn::FindInMap":
-                return findInMap(arg, at);
-            case "Fn::Base64":
-                return text(at, Base64.getEncoder().encodeToString(eval(arg).asText().getBytes(StandardCharsets.UTF_8)));
-            case "Fn::GetAZs": {
-                String r = eval(arg).asText();
-                String azRegion = r.isEmpty() ? region : r;
-                List<Node> azs = new ArrayList<>();
-                for (String suffix : List.of("a", "b", "c")) {
-                    azs.add(new ScalarNode(at.location(), azRegion + suffix));
-                }
-                return new ListNode(at.location(), azs);
-            }
-            case "Fn::Cidr":
-                return cidr(arg, at);
-            case "Fn::ImportValue": {
-                Node nameNode = eval(arg);
-                if (!(nameNode instanceof ScalarNode)) {
-                    throw at.error("Fn::ImportValue needs an export name, found " + nameNode);
-                }
-                String name = nameNode.asText();
-                String value = imports.apply(name);
-                if (value == null) {
-                    throw at.error("Fn::ImportValue '" + name + "': no started stack exports this name");
-                }
-                return text(at, value);
-            }
-            default:
-                throw at.error(function + " is not emulated by the local runtime");
+            case "Fn::ImportValue" -> importValue(arg, at);
+            default -> throw at.error(function + " is not emulated by the local runtime");
+        };
+    }
+
+    private Node join(Node arg, MapNode at) {
+        ListNode args = args(arg, 2, "Fn::Join", "[delimiter, [values]]");
+        String delimiter = eval(args.get(0)).asText();
+        Node values = eval(args.get(1));
+        if (!(values instanceof ListNode list)) {
+            throw at.error("Fn::Join needs a list of values, found " + values);
         }
+        return text(at, list.join(delimiter));
+    }
+
+    private Node select(Node arg, MapNode at) {
+        ListNode args = args(arg, 2, "Fn::Select", "[index, [values]]");
+        int index = eval(args.get(0)).asInt();
+        Node values = eval(args.get(1));
+        if (!(values instanceof ListNode list)) {
+            throw at.error("Fn::Select needs a list, found " + values);
+        }
+        if (index < 0 || index >= list.size()) {
+            throw at.error("Fn::Select index " + index + " is outside a list of " + list.size());
+        }
+        return list.get(index);
+    }
+
+    private Node split(Node arg, MapNode at) {
+        ListNode args = args(arg, 2, "Fn::Split", "[delimiter, text]");
+        String delimiter = eval(args.get(0)).asText();
+        String source = eval(args.get(1)).asText();
+        if (delimiter.isEmpty()) {
+            throw at.error("Fn::Split needs a non-empty delimiter");
+        }
+        List<Node> parts = new ArrayList<>();
+        for (String part : source.split(Pattern.quote(delimiter), -1)) {
+            parts.add(new ScalarNode(at.location(), part));
+        }
+        return new ListNode(at.location(), parts);
+    }
+
+    private Node andOr(String function, Node arg, MapNode at) {
+        ListNode args = arg.asList();
+        if (args.size() < 2 || args.size() > 10) {
+            throw at.error(function + " takes 2 to 10 conditions, found " + args.size());
+        }
+        boolean and = function.equals("Fn::And");
+        boolean result = and;
+        for (Node c : args) {
+            boolean v = truth(c);
+            result = and ? result && v : result || v;
+        }
+        return bool(at, result);
+    }
+
+    private Node availabilityZones(Node arg, MapNode at) {
+        String r = eval(arg).asText();
+        String azRegion = r.isEmpty() ? region : r;
+        List<Node> azs = new ArrayList<>();
+        for (String suffix : List.of("a", "b", "c")) {
+            azs.add(new ScalarNode(at.location(), azRegion + suffix));
+        }
+        return new ListNode(at.location(), azs);
+    }
+
+    private Node importValue(Node arg, MapNode at) {
+        Node nameNode = eval(arg);
+        if (!(nameNode instanceof ScalarNode)) {
+            throw at.error("Fn::ImportValue needs an export name, found " + nameNode);
+        }
+        String name = nameNode.asText();
+        String value = imports.apply(name);
+        if (value == null) {
+            throw at.error("Fn::ImportValue '" + name + "': no started stack exports this name");
+        }
+        return text(at, value);
     }
 
     private ListNode args(Node arg, int count, String function, String shape) {
@@ -334,30 +335,12 @@ public final class TemplateResolver {
         throw conditionNode.error("expected a condition (Fn::Equals, Fn::Not, Fn::And, Fn::Or, Condition), found " + v);
     }
 
-    private static Object comparable(Node n) {
-        if (n instanceof ScalarNode s) {
-            return s.text();
-        }
-        return n.toJava();
-    }
-
     private static ScalarNode bool(Node at, boolean value) {
         return new ScalarNode(at.location(), value);
     }
 
     private static ScalarNode text(Node at, String value) {
         return new ScalarNode(at.location(), value);
-    }
-
-    private static String joinText(ListNode list, String delimiter) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < list.size(); i++) {
-            if (i > 0) {
-                sb.append(delimiter);
-            }
-            sb.append(list.get(i).asText());
-        }
-        return sb.toString();
     }
 
     private boolean condition(String name, Node at) {
@@ -382,30 +365,21 @@ public final class TemplateResolver {
     }
 
     private Node ref(String name, Node at) {
-        switch (name) {
-            case "AWS::NoValue":
-                return NO_VALUE;
-            case "AWS::Region":
-                return text(at, region);
-            case "AWS::AccountId":
-                return text(at, accountId);
-            case "AWS::StackName":
-                return text(at, requireStackName(at));
-            case "AWS::StackId":
-                return text(at, "arn:aws:cloudformation:" + region + ":" + accountId + ":stack/"
-                        + requireStackName(at) + "/00000000-0000-0000-0000-000000000000");
-            case "AWS::Partition":
-                return text(at, "aws");
-            case "AWS::URLSuffix":
-                return text(at, "amazonaws.com");
-            case "AWS::NotificationARNs":
-                return new ListNode(at.location(), List.of());
-            default:
-                break;
+        if (name.equals("AWS::NoValue")) {
+            return NO_VALUE;
+        }
+        if (name.startsWith("AWS::")) {
+            if (name.equals("AWS::StackName") || name.equals("AWS::StackId")) {
+                requireStackName(at);
+            }
+            Node pseudo = PseudoParameters.value(name, region, accountId, stackName, at);
+            if (pseudo != null) {
+                return pseudo;
+            }
         }
         Node decl = template.parameters().get(name);
         if (decl != null) {
-            Node value = parameterValue(name, decl);
+            Node value = parameters.value(name, decl);
             return relocate(value, at);
         }
         MapNode resource = template.resource(name).orElse(null);
@@ -492,69 +466,6 @@ public final class TemplateResolver {
         return value;
     }
 
-    private Node parameterValue(String name, Node declNode) {
-        MapNode decl = declNode.asMap();
-        String type = decl.require("Type").asText();
-        String raw = parameterValues.get(name);
-        Node at = declNode;
-        if (raw == null) {
-            Node def = decl.get("Default");
-            if (def == null) {
-                throw declNode.error("parameter '" + name + "' has no Default and samconfig.toml gives no value");
-            }
-            raw = def instanceof ListNode l ? joinText(l, ",") : def.asText();
-            at = def;
-        }
-        if (type.startsWith("AWS::SSM::Parameter::Value<")) {
-            String ssmName = raw;
-            raw = ssmParameterValues.get(ssmName);
-            if (raw == null) {
-                raw = dynamic.ssmParameter(ssmName);
-                if (raw == null) {
-                    throw at.error("parameter '" + name + "' reads SSM parameter '" + ssmName
-                            + "', which no started stack declares");
-                }
-                ssmParameterValues.put(ssmName, raw);
-            }
-        }
-        check(name, decl, raw, at);
-        if (type.equals("CommaDelimitedList") || type.startsWith("List<")
-                || type.startsWith("AWS::SSM::Parameter::Value<List<")
-                || type.startsWith("AWS::SSM::Parameter::Value<CommaDelimitedList")) {
-            List<Node> items = new ArrayList<>();
-            for (String part : raw.split(",", -1)) {
-                items.add(new ScalarNode(at.location(), part));
-            }
-            return new ListNode(at.location(), items);
-        }
-        if (type.equals("Number")) {
-            try {
-                Double.parseDouble(raw);
-            } catch (NumberFormatException e) {
-                throw at.error("parameter '" + name + "' is a Number, but its value is '" + raw + "'");
-            }
-        }
-        return new ScalarNode(at.location(), raw);
-    }
-
-    private static void check(String name, MapNode decl, String value, Node at) {
-        Node allowed = decl.get("AllowedValues");
-        if (allowed != null) {
-            List<String> values = new ArrayList<>();
-            for (Node v : allowed.asList()) {
-                values.add(v.asText());
-            }
-            if (!values.contains(value)) {
-                throw at.error("parameter '" + name + "' is '" + value + "', not one of its AllowedValues " + values);
-            }
-        }
-        Node pattern = decl.get("AllowedPattern");
-        if (pattern != null && !value.matches(pattern.asText())) {
-            throw at.error("parameter '" + name + "' is '" + value + "', which does not match its AllowedPattern "
-                    + pattern.asText());
-        }
-    }
-
     private Node sub(Node arg, MapNode at) {
         String source;
         Map<String, Node> variables = new HashMap<>();
@@ -569,30 +480,9 @@ public final class TemplateResolver {
         } else {
             source = arg.asText();
         }
-        StringBuilder out = new StringBuilder();
-        int i = 0;
-        while (true) {
-            int start = source.indexOf("${", i);
-            if (start < 0) {
-                out.append(source, i, source.length());
-                break;
-            }
-            out.append(source, i, start);
-            int end = source.indexOf('}', start);
-            if (end < 0) {
-                throw at.error("Fn::Sub: unclosed ${ in '" + source + "'");
-            }
-            String name = source.substring(start + 2, end);
-            if (name.startsWith("!")) {
-                out.append("${").append(name.substring(1)).append('}');
-            } else {
-                out.append(subVariable(name.trim(), variables, at));
-            }
-            i = end + 1;
-        }
-        String value = out.toString();
+        String value = SubText.substitute(source, name -> subVariable(name, variables, at), at);
         if (value.contains("{{resolve:")) {
-            value = dynamicReferences(value, at);
+            value = DynamicReferenceText.resolve(value, at, dynamic);
         }
         return text(at, value);
     }
@@ -622,105 +512,8 @@ public final class TemplateResolver {
         String mapName = eval(args.get(0)).asText();
         String top = eval(args.get(1)).asText();
         String second = eval(args.get(2)).asText();
-        Node map = template.mappings().get(mapName);
-        if (map == null) {
-            throw at.error("Fn::FindInMap: no mapping '" + mapName + "'");
-        }
-        Node level = map.asMap().get(top);
-        if (level == null) {
-            throw at.error("Fn::FindInMap: mapping '" + mapName + "' has no key '" + top + "'");
-        }
-        Node value = level.asMap().get(second);
-        if (value == null) {
-            throw at.error("Fn::FindInMap: mapping '" + mapName + "." + top + "' has no key '" + second + "'");
-        }
+        Node value = SubText.mapping(template, mapName, top, second, at);
         return relocate(value, at);
-    }
-
-    private Node cidr(Node arg, MapNode at) {
-        ListNode args = args(arg, 3, "Fn::Cidr", "[ipBlock, count, cidrBits]");
-        String block = eval(args.get(0)).asText();
-        int count = eval(args.get(1)).asInt();
-        int bits = eval(args.get(2)).asInt();
-        Matcher m = Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)\\.(\\d+)/(\\d+)").matcher(block);
-        if (!m.matches()) {
-            throw at.error("Fn::Cidr: only IPv4 blocks such as 10.0.0.0/16 are emulated, found '" + block + "'");
-        }
-        long base = 0;
-        for (int g = 1; g <= 4; g++) {
-            base = (base << 8) | Integer.parseInt(m.group(g));
-        }
-        int prefix = Integer.parseInt(m.group(5));
-        int newPrefix = 32 - bits;
-        if (bits < 1 || newPrefix < prefix || count < 1 || count > 256 || (long) count > (1L << (newPrefix - prefix))) {
-            throw at.error("Fn::Cidr: cannot cut " + count + " subnets of /" + newPrefix + " from " + block);
-        }
-        base &= prefix == 0 ? 0 : (0xFFFFFFFFL << (32 - prefix)) & 0xFFFFFFFFL;
-        List<Node> out = new ArrayList<>();
-        for (int k = 0; k < count; k++) {
-            long addr = base + ((long) k << bits);
-            out.add(new ScalarNode(at.location(), ((addr >> 24) & 255) + "." + ((addr >> 16) & 255) + "."
-                    + ((addr >> 8) & 255) + "." + (addr & 255) + "/" + newPrefix));
-        }
-        return new ListNode(at.location(), out);
-    }
-
-    private String dynamicReferences(String text, Node at) {
-        Matcher m = DYNAMIC.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String service = m.group(1);
-            String reference = m.group(2);
-            String value;
-            switch (service) {
-                case "secretsmanager": {
-                    String secretId;
-                    String rest;
-                    if (reference.startsWith("arn:")) {
-                        String[] p = reference.split(":", -1);
-                        if (p.length < 7) {
-                            throw at.error("malformed secret ARN in {{resolve:secretsmanager:" + reference + "}}");
-                        }
-                        secretId = String.join(":", java.util.Arrays.copyOf(p, 7));
-                        rest = p.length > 7 ? reference.substring(secretId.length() + 1) : "";
-                    } else {
-                        int colon = reference.indexOf(':');
-                        secretId = colon < 0 ? reference : reference.substring(0, colon);
-                        rest = colon < 0 ? "" : reference.substring(colon + 1);
-                    }
-                    String[] parts = rest.isEmpty() ? new String[0] : rest.split(":", -1);
-                    if (parts.length > 0 && !parts[0].isEmpty() && !parts[0].equals("SecretString")) {
-                        throw at.error("{{resolve:secretsmanager:" + reference + "}}: only SecretString is supported");
-                    }
-                    if (parts.length > 2 && (!parts[2].isEmpty() || (parts.length > 3 && !parts[3].isEmpty()))) {
-                        throw at.error("{{resolve:secretsmanager:" + reference
-                                + "}}: version stages and ids are not emulated");
-                    }
-                    String jsonKey = parts.length > 1 && !parts[1].isEmpty() ? parts[1] : null;
-                    value = dynamic.secret(secretId, jsonKey);
-                    if (value == null) {
-                        throw at.error("{{resolve:secretsmanager:" + reference + "}}: no started stack declares secret '"
-                                + secretId + "'" + (jsonKey == null ? "" : " with key '" + jsonKey + "'"));
-                    }
-                    break;
-                }
-                case "ssm":
-                case "ssm-secure": {
-                    String name = reference.contains(":") ? reference.substring(0, reference.lastIndexOf(':')) : reference;
-                    value = dynamic.ssmParameter(name);
-                    if (value == null) {
-                        throw at.error("{{resolve:" + service + ":" + reference + "}}: no started stack declares SSM parameter '"
-                                + name + "'");
-                    }
-                    break;
-                }
-                default:
-                    throw at.error("{{resolve:" + service + ":...}} is not a dynamic reference the local runtime emulates");
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
-        }
-        m.appendTail(out);
-        return out.toString();
     }
 
     /** Configures a {@link TemplateResolver}. */

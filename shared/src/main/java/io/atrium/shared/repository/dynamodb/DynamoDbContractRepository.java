@@ -156,25 +156,30 @@ public final class DynamoDbContractRepository implements ContractRepository {
                 return moved;
             });
         } catch (TransactionCanceledException e) {
-            if (TransactionConflicts.conditionFailed(e, 0)) {
-                CancellationReason reason = e.cancellationReasons().get(0);
-                boolean gone = reason.hasItem() ? reason.item().isEmpty() : find(current.tenantId(), current.id()).isEmpty();
-                if (gone) {
-                    throw new NotFoundException("No contract with this id.");
-                }
-                throw new PreconditionFailedException("The contract changed meanwhile; read it again and retry with its new ETag.");
-            }
-            if (TransactionConflicts.conditionFailed(e, 1)) {
-                if (counterChange > 0) {
-                    throw new ConflictException("The contract's partner no longer exists.");
-                }
-                throw new IllegalStateException("partner " + current.partnerId() + " of tenant " + current.tenantId()
-                        + " has no active contract to take off");
-            }
-            throw DynamoDbErrors.translate(e);
+            throw moveRefused(e, current, counterChange);
         } catch (SdkException e) {
             throw DynamoDbErrors.translate(e);
         }
+    }
+
+    /** Why a move's transaction was cancelled: the contract (gone or changed) or its partner's counter. */
+    private RuntimeException moveRefused(TransactionCanceledException e, Contract current, int counterChange) {
+        if (TransactionConflicts.conditionFailed(e, 0)) {
+            CancellationReason reason = e.cancellationReasons().get(0);
+            boolean gone = reason.hasItem() ? reason.item().isEmpty() : find(current.tenantId(), current.id()).isEmpty();
+            if (gone) {
+                return new NotFoundException("No contract with this id.");
+            }
+            return new PreconditionFailedException("The contract changed meanwhile; read it again and retry with its new ETag.");
+        }
+        if (TransactionConflicts.conditionFailed(e, 1)) {
+            if (counterChange > 0) {
+                return new ConflictException("The contract's partner no longer exists.");
+            }
+            return new IllegalStateException("partner " + current.partnerId() + " of tenant " + current.tenantId()
+                    + " has no active contract to take off");
+        }
+        return DynamoDbErrors.translate(e);
     }
 
     @Override
