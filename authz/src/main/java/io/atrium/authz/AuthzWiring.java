@@ -7,8 +7,7 @@ import io.atrium.authz.service.AuthorizerService;
 import io.atrium.authz.service.CallerStanding;
 import io.atrium.authz.service.TenantService;
 import io.atrium.authz.token.AccessTokenVerifier;
-import io.atrium.authz.token.HttpJwksFetcher;
-import io.atrium.authz.token.JwksCache;
+import io.atrium.authz.token.IssuerKeys;
 import io.atrium.shared.Platform;
 import io.atrium.shared.domain.tenant.TenantRepository;
 import io.atrium.shared.domain.tenant.Tier;
@@ -25,9 +24,17 @@ public final class AuthzWiring {
     private AuthzWiring() {
     }
 
-    /** The tenant admin API (POST/GET/PATCH /tenants). */
+    /** The tenant admin API for reading and changing tenants (GET/PATCH /tenants): no Cognito needed. */
     public static TenantService tenants() {
         return TenantsHolder.SERVICE;
+    }
+
+    /**
+     * The tenant admin API for onboarding (POST /tenants): its Cognito client is built here, at init (and so in the
+     * SnapStart snapshot), not inside the first request's time budget.
+     */
+    public static TenantService onboarding() {
+        return OnboardingHolder.SERVICE;
     }
 
     /** The Lambda authorizer every business API uses. */
@@ -60,6 +67,10 @@ public final class AuthzWiring {
         }, Platform.clock());
     }
 
+    private static final class OnboardingHolder {
+        static final TenantService SERVICE = new TenantService(Storage.TENANTS, CognitoHolder.CLIENTS, Platform.clock());
+    }
+
     private static final class CognitoHolder {
         static final AppClients CLIENTS = new CognitoAppClients(CognitoClients.cognito(Platform.config()),
                 Platform.config().require("USER_POOL_ID"));
@@ -68,8 +79,7 @@ public final class AuthzWiring {
     private static final class AuthorizerHolder {
         static final AuthorizerService SERVICE = new AuthorizerService(
                 new AccessTokenVerifier(Platform.config().require("ISSUER"),
-                        new JwksCache(new HttpJwksFetcher(URI.create(Platform.config().require("JWKS_URL"))), Platform.clock()),
-                        Platform.clock()),
+                        IssuerKeys.fromUrl(URI.create(Platform.config().require("JWKS_URL"))), Platform.clock()),
                 new CallerStanding(Storage.TENANTS, Platform.clock()),
                 Map.of(Tier.BASIC, Platform.config().require("BASIC_API_KEY"),
                         Tier.STANDARD, Platform.config().require("STANDARD_API_KEY"),
