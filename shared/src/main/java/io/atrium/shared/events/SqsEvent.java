@@ -1,0 +1,19 @@
+package io.atrium.shared.events;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * The part of Lambda's SQS event a worker reads. Parsed by {@link BatchHandler} with the layer's mapper;
+ * the fields AWS adds that are not named here are ignored.
+ */
+public record SqsEvent(@JsonProperty("Records") List<Message> records) {
+
+    public SqsEvent {
+        records = records == null ? List.of() : List.copyOf(records);
+    }
+
+    /** One message: its id (what a partial batch failure names) and its body. */
+    public record Message(String messageId, String body) {
+    }
+}
