@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Maps a JSON document onto an allow-listed DTO record and names every field that is unknown or
@@ -24,6 +25,7 @@ import java.util.Optional;
  */
 public final class JsonBodyReader {
 
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$-]*");
     private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
         @Override
         protected Shape computeValue(Class<?> type) {
@@ -54,13 +56,25 @@ public final class JsonBodyReader {
         return value;
     }
 
-    private static Object readRecord(JsonNode node, Class<?> type, String prefix, Violations violations) {
+    /**
+     * How errors name a field inside {@code parent} ("" for the body): {@code price.currency}; a name that is not a
+     * plain identifier (empty, with dots, spaces or other characters) is quoted, {@code price["a.b"]}, so every
+     * field is named unambiguously and never empty.
+     */
+    static String fieldPath(String parent, String name) {
+        if (PLAIN_NAME.matcher(name).matches()) {
+            return parent.isEmpty() ? name : parent + "." + name;
+        }
+        return parent + "[" + Json.MAPPER.valueToTree(name).toString() + "]";
+    }
+
+    private static Object readRecord(JsonNode node, Class<?> type, String path, Violations violations) {
         Shape shape = SHAPES.get(type);
         Iterator<String> names = node.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
             if (!shape.components.containsKey(name)) {
-                violations.add(prefix + name, "is not a known field");
+                violations.add(fieldPath(path, name), "is not a known field");
             }
         }
         Object[] args = new Object[shape.components.size()];
@@ -68,7 +82,7 @@ public final class JsonBodyReader {
         for (Map.Entry<String, Type> component : shape.components.entrySet()) {
             JsonNode child = node.get(component.getKey());
             args[i++] = child == null || child.isNull() ? null
-                    : readValue(child, component.getValue(), prefix + component.getKey(), violations);
+                    : readValue(child, component.getValue(), fieldPath(path, component.getKey()), violations);
         }
         try {
             return shape.constructor.newInstance(args);
@@ -109,7 +123,7 @@ public final class JsonBodyReader {
                 violations.add(field, "must be an object");
                 return null;
             }
-            return readRecord(node, c, field + ".", violations);
+            return readRecord(node, c, field, violations);
         }
         if (type instanceof ParameterizedType p && p.getRawType() == List.class) {
             if (!node.isArray()) {

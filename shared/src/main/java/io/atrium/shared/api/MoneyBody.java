@@ -38,7 +38,7 @@ public record MoneyBody(String amount, String currency) {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!name.equals("amount") && !name.equals("currency")) {
-                violations.add(field + "." + name, "is not a known field");
+                violations.add(JsonBodyReader.fieldPath(field, name), "is not a known field");
             }
         }
         Optional<Integer> digits = currency(node.get("currency"), field + ".currency", violations);

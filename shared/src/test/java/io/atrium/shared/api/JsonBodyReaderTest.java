@@ -46,6 +46,14 @@ class JsonBodyReaderTest {
     }
 
     @Test
+    void aFieldNameThatIsNoPlainIdentifierIsQuotedNeverEmpty() {
+        ValidationException error = assertThrows(ValidationException.class, () -> JsonBodyReader.read(
+                "{\"note\":\"hi\",\"\":1,\"a.b\":2,\"total\":{\"amount\":\"1\",\"currency\":\"EUR\",\"x y\":3},\"items\":[{\"\\n\":4}]}", Order.class));
+        assertEquals(List.of("[\"\"]", "[\"a.b\"]", "total[\"x y\"]", "items[0][\"\\n\"]"),
+                error.errors().stream().map(FieldError::field).toList());
+    }
+
+    @Test
     void reportsMissingRequiredFieldsAndBadValuesFromValidation() {
         ValidationException error = assertThrows(ValidationException.class,
                 () -> JsonBodyReader.read("{\"total\":{\"amount\":\"-1\",\"currency\":\"EUR\"}}", Order.class));
