@@ -23,7 +23,7 @@ public final class TransactionWiring {
         return Platform.idempotency();
     }
 
-    /** For the statements stream consumer to come; only it will need STATEMENT_TABLE. */
+    /** For the statements stream consumer and GET /statements; only they need STATEMENT_TABLE. */
     public static StatementLedger statements() {
         return StatementsHolder.STATEMENTS;
     }

@@ -73,8 +73,13 @@ public final class ApiRequest {
 
     /** A path parameter that must be a well-formed id (400 naming it otherwise). */
     public String pathId(String name) {
+        return Ids.require(name, pathParameter(name));
+    }
+
+    /** A path parameter as API Gateway decoded it, or null; the caller validates it. */
+    public String pathParameter(String name) {
         Map<String, String> params = event.getPathParameters();
-        return Ids.require(name, params == null ? null : params.get(name));
+        return params == null ? null : params.get(name);
     }
 
     public Optional<String> query(String name) {

@@ -6,10 +6,9 @@ import java.time.YearMonth;
 import java.util.Optional;
 
 /**
- * The seam for monthly statements (ADR 0301). The TransactionTable stream consumer, a later function of this
- * stack, maps each INSERT's NEW_IMAGE to a {@link Transaction} and calls {@link #post}; a stream delivers
- * at least once, so posting the same transaction again must change nothing. {@code GET /statements/{yyyy-mm}}
- * will read {@link #statement}.
+ * Monthly statements (ADR 0301). The TransactionTable stream's consumer ({@code PostToStatementsHandler}) maps
+ * each INSERT's NEW_IMAGE to a {@link Transaction} and calls {@link #post}; a stream delivers at least once, so
+ * posting the same transaction again changes nothing. {@code GET /statements/{month}} reads {@link #statement}.
  */
 public interface StatementLedger {
 

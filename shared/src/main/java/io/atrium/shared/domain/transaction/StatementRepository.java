@@ -4,7 +4,7 @@ import java.time.YearMonth;
 import java.util.Optional;
 
 /**
- * Monthly statements per tenant. {@link #post} is what the (later) transactions-stream consumer calls
+ * Monthly statements per tenant. {@link #post} is what the transactions-stream consumer calls
  * for each new transaction; a stream delivers at least once, so posting is idempotent per transaction id.
  */
 public interface StatementRepository {

@@ -9,7 +9,9 @@ import io.atrium.shared.domain.transaction.Transaction;
 import io.atrium.shared.domain.transaction.TransactionType;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The stored shape of a transaction (TransactionTable). Its NEW_IMAGE on the table's stream is what the
@@ -63,8 +65,12 @@ public final class TransactionItem {
         return item;
     }
 
-    /** Also used by the stream consumer to read a NEW_IMAGE (mapped to SDK attribute values). */
-    public Transaction toDomain() {
+    /** The transaction a stream record's NEW_IMAGE holds (the statements consumer reads the table's stream). */
+    public static Transaction fromImage(Map<String, AttributeValue> image) {
+        return SCHEMA.mapToItem(image).toDomain();
+    }
+
+    Transaction toDomain() {
         return new Transaction(tenantId, transactionId, contractId, TransactionType.valueOf(type), new Money(amount, currency),
                 reference, Instant.parse(createdAt));
     }

@@ -1,0 +1,132 @@
+package io.atrium.shared.events;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.atrium.shared.json.Json;
+import io.atrium.shared.log.JsonLog;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * What every event-driven function does around its items (SQS messages, stream records): parse AWS's event
+ * with the layer's one mapper, handle each item on its own, answer AWS's partial batch response naming the
+ * items that failed (so a failure never fails the whole batch), and log one line per batch with what
+ * happened to its items plus one line per failed item.
+ *
+ * @param <E> the event type, a record of this package
+ * @param <I> one item of it
+ */
+public abstract class BatchHandler<E, I> implements RequestStreamHandler {
+    private final String operation;
+    private final JsonLog log;
+    private final ObjectReader reader;
+
+    protected BatchHandler(String service, String operation, Class<E> eventType) {
+        this.operation = operation;
+        this.log = new JsonLog(service);
+        // AWS adds fields to its events over time; only the ones our records name are read.
+        this.reader = Json.MAPPER.readerFor(eventType).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /** The items of the event, in the order AWS delivered them. */
+    protected abstract List<I> items(E event);
+
+    /** What AWS's partial batch response names the item by: an SQS message id, a stream sequence number. */
+    protected abstract String identifier(I item);
+
+    /**
+     * Handles one item and says what happened to it in a word for the log ({@code confirmed}, {@code skipped}).
+     * Throwing fails this item only: AWS delivers it again (and, after its retries, to its DLQ or
+     * on-failure destination).
+     */
+    protected abstract String handle(I item);
+
+    /** Handles the batch; the default hands each item to {@link #handle}. Handlers that batch their writes override it. */
+    protected void handleAll(List<I> items, Outcomes<I> outcomes) {
+        for (I item : items) {
+            try {
+                outcomes.done(handle(item));
+            } catch (RuntimeException e) {
+                outcomes.failed(item, e);
+            }
+        }
+    }
+
+    @Override
+    public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        long started = System.nanoTime();
+        String requestId = context != null && context.getAwsRequestId() != null ? context.getAwsRequestId() : UUID.randomUUID().toString();
+        // An event that is not AWS's shape names no item to retry: then the invocation fails as a whole.
+        E event = reader.readValue(input);
+        List<I> items = items(event);
+        Outcomes<I> outcomes = new Outcomes<>(this, requestId);
+        handleAll(items, outcomes);
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("requestId", requestId);
+        line.put("operation", operation);
+        line.put("items", items.size());
+        line.put("outcomes", outcomes.counts);
+        line.put("failed", outcomes.failures.size());
+        line.put("durationMs", (System.nanoTime() - started) / 1_000_000);
+        if (outcomes.failures.isEmpty()) {
+            log.info(line);
+        } else {
+            log.error(line);
+        }
+        Json.MAPPER.writeValue(output, new BatchResponse(outcomes.failures));
+    }
+
+    /** Reads a message body into one of the module's records, strictly (unknown fields are refused). */
+    protected static <T> T parse(String body, Class<T> type) {
+        if (body == null) {
+            throw new IllegalArgumentException("the message has no body");
+        }
+        try {
+            return Json.MAPPER.readValue(body, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the message body is not a " + type.getSimpleName() + ": " + e.getOriginalMessage());
+        }
+    }
+
+    /** What became of a batch's items: a count per outcome word, and the failed items for AWS's response. */
+    public static final class Outcomes<I> {
+        private final BatchHandler<?, I> handler;
+        private final String requestId;
+        private final Map<String, Integer> counts = new TreeMap<>();
+        private final List<BatchResponse.ItemFailure> failures = new ArrayList<>();
+
+        private Outcomes(BatchHandler<?, I> handler, String requestId) {
+            this.handler = handler;
+            this.requestId = requestId;
+        }
+
+        public void done(String outcome) {
+            counts.merge(outcome, 1, Integer::sum);
+        }
+
+        public void failed(I item, RuntimeException error) {
+            String identifier = handler.identifier(item);
+            if (identifier == null || identifier.isEmpty()) {
+                // AWS would read an empty identifier as "the whole batch failed"; say so plainly instead.
+                throw new IllegalStateException("an item without an identifier failed", error);
+            }
+            failures.add(new BatchResponse.ItemFailure(identifier));
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("requestId", requestId);
+            line.put("operation", handler.operation);
+            line.put("item", identifier);
+            line.put("error", error.getClass().getName() + ": " + error.getMessage());
+            handler.log.error(line);
+        }
+    }
+}
