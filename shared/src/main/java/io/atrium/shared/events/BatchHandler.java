@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * What every event-driven function does around its items (SQS messages, stream records): parse AWS's event
@@ -45,22 +46,12 @@ public abstract class BatchHandler<E, I> implements RequestStreamHandler {
     protected abstract String identifier(I item);
 
     /**
-     * Handles one item and says what happened to it in a word for the log ({@code confirmed}, {@code skipped}).
-     * Throwing fails this item only: AWS delivers it again (and, after its retries, to its DLQ or
-     * on-failure destination).
+     * Handles the batch, telling {@code outcomes} what became of each item: {@link Outcomes#done} with a word
+     * for the log ({@code confirmed}, {@code ignored}) or {@link Outcomes#failed}, which makes AWS deliver that
+     * item again (and, after its retries, to its DLQ or on-failure destination). Most handlers handle items one
+     * by one with {@link Outcomes#each}; a handler that batches its writes does its own bookkeeping.
      */
-    protected abstract String handle(I item);
-
-    /** Handles the batch; the default hands each item to {@link #handle}. Handlers that batch their writes override it. */
-    protected void handleAll(List<I> items, Outcomes<I> outcomes) {
-        for (I item : items) {
-            try {
-                outcomes.done(handle(item));
-            } catch (RuntimeException e) {
-                outcomes.failed(item, e);
-            }
-        }
-    }
+    protected abstract void handleAll(List<I> items, Outcomes<I> outcomes);
 
     @Override
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
@@ -108,6 +99,17 @@ public abstract class BatchHandler<E, I> implements RequestStreamHandler {
         private Outcomes(BatchHandler<?, I> handler, String requestId) {
             this.handler = handler;
             this.requestId = requestId;
+        }
+
+        /** Hands each item to {@code handle} on its own; an exception fails that item only. */
+        public void each(List<I> items, Function<I, String> handle) {
+            for (I item : items) {
+                try {
+                    done(handle.apply(item));
+                } catch (RuntimeException e) {
+                    failed(item, e);
+                }
+            }
         }
 
         public void done(String outcome) {

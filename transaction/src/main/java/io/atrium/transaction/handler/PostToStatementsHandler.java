@@ -1,10 +1,11 @@
 package io.atrium.transaction.handler;
 
-import io.atrium.shared.events.StreamEvent;
+import io.atrium.shared.events.StreamEvent.StreamRecord;
 import io.atrium.shared.events.StreamWorker;
 import io.atrium.shared.repository.dynamodb.TransactionItem;
 import io.atrium.transaction.TransactionWiring;
 import io.atrium.transaction.service.StatementLedger;
+import java.util.List;
 
 /**
  * The TransactionTable stream's consumer: posts each new transaction to its tenant's monthly statement
@@ -23,7 +24,11 @@ public final class PostToStatementsHandler extends StreamWorker {
     }
 
     @Override
-    protected String handle(StreamEvent.StreamRecord record) {
+    protected void handleAll(List<StreamRecord> records, Outcomes<StreamRecord> outcomes) {
+        outcomes.each(records, this::post);
+    }
+
+    private String post(StreamRecord record) {
         if (!record.isInsert()) {
             // Transactions are never changed or deleted by the API; only new ones count.
             return "ignored" + record.eventName();

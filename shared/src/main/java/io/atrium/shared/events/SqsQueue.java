@@ -1,0 +1,79 @@
+package io.atrium.shared.events;
+
+import io.atrium.shared.log.JsonLog;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
+
+/**
+ * An SQS queue, sent to in batches of ten (SendMessageBatch). Entries SQS refuses for a passing reason (not the
+ * sender's fault) are sent once more; what still fails is handed back to the caller, which decides whether to fail its own input
+ * (a stream record, an invocation) so that it is retried.
+ */
+public final class SqsQueue implements MessageQueue {
+    static final int BATCH = 10;
+
+    private final SqsClient sqs;
+    private final String queueUrl;
+    private final JsonLog log;
+
+    public SqsQueue(SqsClient sqs, String queueUrl, String service) {
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+        this.log = new JsonLog(service);
+    }
+
+    @Override
+    public <T> List<T> send(List<T> items, Function<T, String> body) {
+        List<T> unsent = new ArrayList<>();
+        for (int from = 0; from < items.size(); from += BATCH) {
+            Refused<T> refused = sendBatch(items.subList(from, Math.min(items.size(), from + BATCH)), body);
+            unsent.addAll(refused.forGood());
+            if (!refused.forNow().isEmpty()) {
+                Refused<T> again = sendBatch(refused.forNow(), body);
+                unsent.addAll(again.forGood());
+                unsent.addAll(again.forNow());
+            }
+        }
+        return unsent;
+    }
+
+    /** What one SendMessageBatch did not send: for a reason that may pass (worth one more try), or for good. */
+    private record Refused<T>(List<T> forNow, List<T> forGood) {
+    }
+
+    private <T> Refused<T> sendBatch(List<T> chunk, Function<T, String> body) {
+        List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+        for (int i = 0; i < chunk.size(); i++) {
+            entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(body.apply(chunk.get(i))).build());
+        }
+        try {
+            SendMessageBatchResponse response = sqs.sendMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));
+            Refused<T> refused = new Refused<>(new ArrayList<>(), new ArrayList<>());
+            for (BatchResultErrorEntry error : response.failed()) {
+                (error.senderFault() ? refused.forGood() : refused.forNow()).add(chunk.get(Integer.parseInt(error.id())));
+                report(error.code() + (error.senderFault() ? " (sender fault)" : ""));
+            }
+            return refused;
+        } catch (SdkException e) {
+            // the SDK has already retried what its retry policy deems passing
+            report(e.getClass().getName() + ": " + e.getMessage());
+            return new Refused<>(List.of(), List.copyOf(chunk));
+        }
+    }
+
+    private void report(String error) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("event", "sqsSendFailed");
+        line.put("queueUrl", queueUrl);
+        line.put("error", error);
+        log.error(line);
+    }
+}
