@@ -11,7 +11,6 @@ import io.atrium.shared.domain.product.ProductRepository;
 import io.atrium.shared.error.ConflictException;
 import io.atrium.shared.error.NotFoundException;
 import io.atrium.shared.error.PreconditionFailedException;
-import io.atrium.shared.log.JsonLog;
 import io.atrium.shared.paging.Listing;
 import io.atrium.shared.paging.Paginator;
 import java.time.Clock;
@@ -34,16 +33,20 @@ public final class OrderService {
 
     private final ProductRepository products;
     private final OrderRepository orders;
-    private final OrderEvents events;
     private final Paginator paginator;
     private final Clock clock;
-    private final JsonLog log = new JsonLog("order");
 
-    public OrderService(ProductRepository products, OrderRepository orders, OrderEvents events, Paginator paginator,
-                        Clock clock) {
+    /** What the order worker's confirmation found. */
+    public enum Confirmation {
+        /** The order is CONFIRMED now (or was already: a redelivered message changes nothing). */
+        CONFIRMED,
+        /** A cancel won the race: the order stays CANCELLED and its message is done, not retried. */
+        CANCELLED
+    }
+
+    public OrderService(ProductRepository products, OrderRepository orders, Paginator paginator, Clock clock) {
         this.products = products;
         this.orders = orders;
-        this.events = events;
         this.paginator = paginator;
         this.clock = clock;
     }
@@ -56,9 +59,8 @@ public final class OrderService {
         for (int attempt = 1; ; attempt++) {
             Order order = price(tenantId, requested);
             try {
-                Order placed = orders.place(order);
-                announce(placed);
-                return placed;
+                // The orders table's stream hands it to the order queue (ADR 0403): nothing to send here.
+                return orders.place(order);
             } catch (PriceChangedException e) {
                 if (attempt == PRICING_ATTEMPTS) {
                     throw e;
@@ -91,9 +93,18 @@ public final class OrderService {
         return orders.cancel(current, expectedVersion, now());
     }
 
-    /** For the order worker: PENDING -> CONFIRMED; a repeat changes nothing, a cancelled order is a 409. */
-    public Order confirm(String tenantId, String orderId) {
-        return orders.confirm(tenantId, orderId, now());
+    /**
+     * For the order worker: PENDING -> CONFIRMED, conditionally, so a repeat changes nothing and a cancelled
+     * order is never confirmed.
+     * @throws NotFoundException when the tenant has no such order (the worker fails that message)
+     */
+    public Confirmation confirm(String tenantId, String orderId) {
+        try {
+            orders.confirm(tenantId, orderId, now());
+            return Confirmation.CONFIRMED;
+        } catch (ConflictException cancelled) {
+            return Confirmation.CANCELLED;
+        }
     }
 
     private Order price(String tenantId, List<RequestedLine> requested) {
@@ -126,19 +137,6 @@ public final class OrderService {
         }
         Instant now = now();
         return new Order(tenantId, OwnedIds.current().newId("ord", tenantId), OrderStatus.PENDING, lines, Order.totalOf(lines), 1, now, now);
-    }
-
-    private void announce(Order order) {
-        try {
-            events.placed(order);
-        } catch (RuntimeException e) {
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("event", "orderPlacedNotDelivered");
-            line.put("tenantId", order.tenantId());
-            line.put("orderId", order.id());
-            line.put("error", e.getClass().getName());
-            log.error(line);
-        }
     }
 
     private Instant now() {

@@ -7,7 +7,6 @@ import static io.atrium.shared.testing.ApiEvents.withHeader;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import io.atrium.order.service.OrderService;
-import io.atrium.order.service.RecordingOrderEvents;
 import io.atrium.shared.api.Idempotency;
 import io.atrium.shared.domain.Money;
 import io.atrium.shared.domain.product.Product;
@@ -32,11 +31,11 @@ final class OrderFixture {
     static final OpenApiChecks OPENAPI = OpenApiChecks.ofModule();
     private static final AtomicInteger SKUS = new AtomicInteger();
 
+    final TestTables tables;
     final DynamoDbClient dynamoDb;
     final String orderTable;
     final String productTable;
     final DynamoDbProductRepository products;
-    final RecordingOrderEvents events = new RecordingOrderEvents();
     final OrderService service;
     final PlaceOrderHandler place;
     final GetOrderHandler get;
@@ -44,13 +43,13 @@ final class OrderFixture {
     final CancelOrderHandler cancel;
 
     OrderFixture(String prefix) {
-        TestTables tables = TestTables.create(prefix);
+        tables = TestTables.create(prefix);
         dynamoDb = tables.client();
         orderTable = tables.name("OrderTable");
         productTable = tables.name("ProductTable");
         products = new DynamoDbProductRepository(dynamoDb, tables.enhanced(), productTable);
         service = new OrderService(products, new DynamoDbOrderRepository(dynamoDb, tables.enhanced(), orderTable, productTable),
-                events, TestTables.paginator(), Clock.systemUTC());
+                TestTables.paginator(), Clock.systemUTC());
         Idempotency idempotency = tables.idempotency();
         place = new PlaceOrderHandler(service, idempotency);
         get = new GetOrderHandler(service);

@@ -8,7 +8,6 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -42,7 +41,7 @@ import org.mockito.ArgumentCaptor;
 import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
 
-/** The order rules with the repositories as mocks: pricing, totals, refusals and the worker's seam. */
+/** The order rules with the repositories as mocks: pricing, totals, refusals, and what the worker's confirmation finds. */
 @ExtendWith(MockitoExtension.class)
 class OrderServiceTest {
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
@@ -51,13 +50,11 @@ class OrderServiceTest {
     private ProductRepository products;
     @Mock
     private OrderRepository orders;
-    @Mock
-    private OrderEvents events;
     private OrderService service;
 
     @BeforeEach
     void setUp() {
-        service = new OrderService(products, orders, events, new Paginator(new PageTokens("unit-test-secret-0123456789")),
+        service = new OrderService(products, orders, new Paginator(new PageTokens("unit-test-secret-0123456789")),
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -86,7 +83,6 @@ class OrderServiceTest {
         assertEquals(List.of("a", "b", "c"), order.lines().stream().map(OrderLine::productId).toList());
         assertEquals("SKU-a", order.lines().get(0).sku());
         assertEquals(0, new BigDecimal("59.97").compareTo(order.lines().get(0).lineTotal().amount()));
-        verify(events).placed(order);
     }
 
     @Test
@@ -98,7 +94,7 @@ class OrderServiceTest {
 
         assertTrue(e.detail().contains("x, y"), e.detail());
         assertEquals("x", e.resourceId());
-        verifyNoInteractions(orders, events);
+        verifyNoInteractions(orders);
     }
 
     @Test
@@ -141,18 +137,18 @@ class OrderServiceTest {
 
         assertThrows(PriceChangedException.class, () -> service.place("t1", List.of(new RequestedLine("a", 1))));
         verify(orders, times(OrderService.PRICING_ATTEMPTS)).place(any());
-        verifyNoInteractions(events);
     }
 
     @Test
-    void aFailingEventDoesNotFailTheStoredOrder() {
-        when(products.findAll(eq("t1"), anyCollection())).thenReturn(Map.of("a", product("a", "1.00", "EUR", 10)));
-        when(orders.place(any())).thenAnswer(call -> call.getArgument(0));
-        doThrow(new IllegalStateException("queue down")).when(events).placed(any());
+    void confirmationSaysWhetherTheOrderIsConfirmedOrWasCancelledAndAMissingOrderIs404() {
+        when(orders.confirm(eq("t1"), eq("o1"), any())).thenReturn(pending("o1", 2, OrderStatus.CONFIRMED));
+        when(orders.confirm(eq("t1"), eq("gone"), any())).thenThrow(new ConflictException("The order was cancelled; it cannot be confirmed."));
+        when(orders.confirm(eq("t1"), eq("none"), any())).thenThrow(new NotFoundException("No order with this id."));
 
-        Order order = service.place("t1", List.of(new RequestedLine("a", 1)));
-
-        assertEquals(OrderStatus.PENDING, order.status());
+        assertEquals(OrderService.Confirmation.CONFIRMED, service.confirm("t1", "o1"));
+        assertEquals(OrderService.Confirmation.CANCELLED, service.confirm("t1", "gone"));
+        assertThrows(NotFoundException.class, () -> service.confirm("t1", "none"));
+        verify(orders).confirm("t1", "o1", NOW);
     }
 
     @Test

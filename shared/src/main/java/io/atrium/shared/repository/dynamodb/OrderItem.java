@@ -6,8 +6,10 @@ import io.atrium.shared.domain.order.OrderStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The stored shape of an order (OrderTable): one item with its lines as a list of maps, one currency for
@@ -50,6 +52,11 @@ public final class OrderItem extends EntityItem {
         item.createdAt = order.createdAt().toString();
         item.updatedAt = order.updatedAt().toString();
         return item;
+    }
+
+    /** The order a stream record's NEW_IMAGE holds (the order stack publishes placed orders from the table's stream). */
+    public static Order fromImage(Map<String, AttributeValue> image) {
+        return SCHEMA.mapToItem(image).toDomain();
     }
 
     Order toDomain() {

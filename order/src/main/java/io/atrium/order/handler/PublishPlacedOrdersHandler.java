@@ -1,0 +1,69 @@
+package io.atrium.order.handler;
+
+import io.atrium.order.OrderWiring;
+import io.atrium.order.service.PlacedOrder;
+import io.atrium.shared.domain.order.Order;
+import io.atrium.shared.domain.order.OrderStatus;
+import io.atrium.shared.events.MessageQueue;
+import io.atrium.shared.events.StreamEvent.StreamRecord;
+import io.atrium.shared.events.StreamWorker;
+import io.atrium.shared.json.Json;
+import io.atrium.shared.repository.dynamodb.OrderItem;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The OrderTable stream's consumer: every newly placed (INSERTed, PENDING) order goes to the order queue,
+ * whose worker confirms it (ADR 0403). The order and its stream record are written by one DynamoDB commit,
+ * so no placed order can miss the queue; a record whose message SQS does not take fails and is delivered again.
+ */
+public final class PublishPlacedOrdersHandler extends StreamWorker {
+    private final MessageQueue queue;
+
+    public PublishPlacedOrdersHandler() {
+        this(OrderWiring.orderQueue());
+    }
+
+    public PublishPlacedOrdersHandler(MessageQueue queue) {
+        super("order", "publishPlacedOrders");
+        this.queue = queue;
+    }
+
+    @Override
+    protected void handleAll(List<StreamRecord> records, Outcomes<StreamRecord> outcomes) {
+        Map<Order, StreamRecord> placed = new IdentityHashMap<>();
+        List<Order> toSend = new ArrayList<>();
+        for (StreamRecord record : records) {
+            try {
+                Order order = placedOrder(record);
+                if (order == null) {
+                    outcomes.done("ignored");
+                } else {
+                    placed.put(order, record);
+                    toSend.add(order);
+                }
+            } catch (RuntimeException e) {
+                outcomes.failed(record, e);
+            }
+        }
+        List<Order> unsent = queue.send(toSend, order -> Json.write(PlacedOrder.of(order)));
+        for (Order order : toSend) {
+            if (unsent.contains(order)) {
+                outcomes.failed(placed.get(order), new IllegalStateException("SQS did not take the message of order " + order.id()));
+            } else {
+                outcomes.done("published");
+            }
+        }
+    }
+
+    /** The order a record placed, or null for any other change (confirm, cancel: MODIFY records). */
+    private static Order placedOrder(StreamRecord record) {
+        if (!record.isInsert()) {
+            return null;
+        }
+        Order order = OrderItem.fromImage(record.newImage());
+        return order.status() == OrderStatus.PENDING ? order : null;
+    }
+}
