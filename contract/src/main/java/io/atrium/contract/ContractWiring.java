@@ -1,29 +1,51 @@
 package io.atrium.contract;
 
 import io.atrium.contract.service.ContractService;
+import io.atrium.contract.service.ExpiryRun;
 import io.atrium.shared.Platform;
 import io.atrium.shared.api.Idempotency;
+import io.atrium.shared.aws.AwsClients;
 import io.atrium.shared.domain.tenant.OwnedIds;
+import io.atrium.shared.events.SqsQueue;
 import io.atrium.shared.repository.dynamodb.DynamoDbContractRepository;
 import io.atrium.shared.repository.dynamodb.DynamoDbPartnerRepository;
 
 /** The contract functions' object graph, built once per container at class init (and snapshotted by SnapStart). */
 public final class ContractWiring {
-    private static final ContractService SERVICE = new ContractService(
-            new DynamoDbContractRepository(Platform.dynamoDb(), Platform.table("CONTRACT_TABLE"), Platform.table("PARTNER_TABLE")),
-            new DynamoDbPartnerRepository(Platform.dynamoDb(), Platform.enhanced(), Platform.table("PARTNER_TABLE")),
-            Platform.paginator(),
-            OwnedIds.current(),
-            Platform.clock());
-
     private ContractWiring() {
     }
 
     public static ContractService service() {
-        return SERVICE;
+        return ServiceHolder.SERVICE;
     }
 
     public static Idempotency idempotency() {
         return Platform.idempotency();
+    }
+
+    /** The expiry schedule's run, for its producer only: it alone needs EXPIRY_QUEUE_URL and the SQS client. */
+    public static ExpiryRun expiryRun() {
+        return ExpiryHolder.RUN;
+    }
+
+    private static DynamoDbContractRepository contracts() {
+        return new DynamoDbContractRepository(Platform.dynamoDb(), Platform.table("CONTRACT_TABLE"), Platform.table("PARTNER_TABLE"));
+    }
+
+    private static final class ServiceHolder {
+        static final ContractService SERVICE = new ContractService(
+                contracts(),
+                new DynamoDbPartnerRepository(Platform.dynamoDb(), Platform.enhanced(), Platform.table("PARTNER_TABLE")),
+                Platform.paginator(),
+                OwnedIds.current(),
+                Platform.clock());
+    }
+
+    private static final class ExpiryHolder {
+        static final ExpiryRun RUN = new ExpiryRun(
+                contracts(),
+                new SqsQueue(AwsClients.sqs(Platform.config()), Platform.config().require("EXPIRY_QUEUE_URL"), "contract"),
+                Platform.clock(),
+                ExpiryRun.PAGE_SIZE);
     }
 }

@@ -24,6 +24,9 @@ import java.util.Optional;
  * ACTIVE -> EXPIRED only by the daily schedule ({@link #expire}); any other move is a conflict.
  */
 public final class ContractService {
+    /** How often an expiry reads the contract again when its version moved between the read and the write. */
+    static final int EXPIRY_ATTEMPTS = 3;
+
     private final ContractRepository contracts;
     private final PartnerRepository partners;
     private final Paginator paginator;
@@ -77,17 +80,42 @@ public final class ContractService {
         return contracts.move(current(tenantId, contractId, expectedVersion, ContractStatus.TERMINATED), ContractStatus.TERMINATED, now());
     }
 
+    /** What the expiry worker found for one due contract. */
+    public enum Expiry {
+        /** It was ACTIVE past its end date and is EXPIRED now. */
+        EXPIRED,
+        /** It is no longer ACTIVE: an earlier run expired it, or the client terminated it. Nothing to do. */
+        NOT_ACTIVE,
+        /** It runs through its end date, which has not passed yet (a replay for a later day). Nothing to do. */
+        NOT_ENDED
+    }
+
     /**
-     * ACTIVE -> EXPIRED once the end date has passed: only the daily schedule's worker calls this (no route
-     * does). It reads the current version itself, since no client sent one.
+     * ACTIVE -> EXPIRED once the end date has passed (a contract runs through its end date): only the daily
+     * schedule's worker calls this (no route does). It reads the current version itself, since no client sent
+     * one, and moves with the same conditional write as a terminate, so of a concurrent terminate and expiry
+     * exactly one wins and the partner's counter drops once. A version that moved in between (a charge landed)
+     * is read again.
+     * @throws NotFoundException when the tenant has no such contract
      */
-    public Contract expire(String tenantId, String contractId) {
-        Contract current = get(tenantId, contractId);
-        requireMove(current, ContractStatus.EXPIRED);
-        if (!current.endDate().isBefore(today())) {
-            throw new ConflictException("The contract runs until " + current.endDate() + "; it has not ended yet.");
+    public Expiry expire(String tenantId, String contractId) {
+        for (int attempt = 1; ; attempt++) {
+            Contract current = get(tenantId, contractId);
+            if (current.status() != ContractStatus.ACTIVE) {
+                return Expiry.NOT_ACTIVE;
+            }
+            if (!current.endDate().isBefore(today())) {
+                return Expiry.NOT_ENDED;
+            }
+            try {
+                contracts.move(current, ContractStatus.EXPIRED, now());
+                return Expiry.EXPIRED;
+            } catch (PreconditionFailedException changed) {
+                if (attempt == EXPIRY_ATTEMPTS) {
+                    throw changed;
+                }
+            }
         }
-        return contracts.move(current, ContractStatus.EXPIRED, now());
     }
 
     /** The contract if the client saw its current version (412 otherwise) and it may move to {@code next} (409 otherwise). */

@@ -9,6 +9,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.fasterxml.jackson.databind.JsonNode;
 import io.atrium.contract.service.ContractService;
 import io.atrium.shared.api.Idempotency;
+import io.atrium.shared.domain.Money;
+import io.atrium.shared.domain.contract.Contract;
+import io.atrium.shared.domain.contract.ContractStatus;
 import io.atrium.shared.domain.partner.Partner;
 import io.atrium.shared.domain.partner.PartnerStatus;
 import io.atrium.shared.domain.tenant.OwnedIds;
@@ -18,12 +21,17 @@ import io.atrium.shared.testing.ApiEvents;
 import io.atrium.shared.testing.TestTables;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The contract handlers wired to real tables in DynamoDB Local, fed with recorded API Gateway events. */
 final class ContractFixture {
+    final TestTables tables;
     final DynamoDbClient dynamoDb;
+    final DynamoDbContractRepository contracts;
     final String contractTable;
     final String partnerTable;
     final DynamoDbPartnerRepository partners;
@@ -35,12 +43,13 @@ final class ContractFixture {
     final TerminateContractHandler terminate;
 
     ContractFixture(String prefix) {
-        TestTables tables = TestTables.create(prefix);
+        tables = TestTables.create(prefix);
         dynamoDb = tables.client();
         contractTable = tables.name("ContractTable");
         partnerTable = tables.name("PartnerTable");
         partners = new DynamoDbPartnerRepository(dynamoDb, tables.enhanced(), partnerTable);
-        service = new ContractService(new DynamoDbContractRepository(dynamoDb, contractTable, partnerTable), partners,
+        contracts = new DynamoDbContractRepository(dynamoDb, contractTable, partnerTable);
+        service = new ContractService(contracts, partners,
                 TestTables.paginator(), new OwnedIds(TestTables.SECRET), Clock.systemUTC());
         Idempotency idempotency = tables.idempotency();
         create = new CreateContractHandler(service, idempotency);
@@ -70,6 +79,23 @@ final class ContractFixture {
 
     long activeContracts(String tenantId, String partnerId) {
         return partners.find(tenantId, partnerId).orElseThrow().activeContracts();
+    }
+
+    /**
+     * An ACTIVE contract of the partner ending on {@code endDate}, stored through the layer (the API would not
+     * activate one whose end date has passed, but the schedule must find those that ran out while ACTIVE).
+     */
+    String activeContract(String tenantId, String partnerId, LocalDate endDate) {
+        Instant now = Instant.now();
+        Contract draft = contracts.create(new Contract(tenantId, "con_" + UUID.randomUUID().toString().replace("-", ""), partnerId,
+                "Support", endDate.minusYears(1), endDate, Money.of("1000", "EUR"), Money.zero("EUR"), ContractStatus.DRAFT, 1, now, now));
+        return contracts.move(draft, ContractStatus.ACTIVE, now).id();
+    }
+
+    /** The contract's stored item, read consistently. */
+    Map<String, AttributeValue> stored(String tenantId, String contractId) {
+        return dynamoDb.getItem(r -> r.tableName(contractTable).consistentRead(true)
+                .key(Map.of("pk", AttributeValue.fromS("TENANT#" + tenantId + "#CONTRACT#" + contractId)))).item();
     }
 
     /** Creates a DRAFT contract through the handler and returns its body. */

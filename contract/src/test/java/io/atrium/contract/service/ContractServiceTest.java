@@ -127,12 +127,32 @@ class ContractServiceTest {
         Contract ended = contract(ContractStatus.ACTIVE, 2, "2026-07-14");
         when(contracts.find("t1", "c1")).thenReturn(Optional.of(ended));
         when(contracts.move(ended, ContractStatus.EXPIRED, NOW)).thenReturn(ended.movedTo(ContractStatus.EXPIRED, NOW));
-        assertEquals(ContractStatus.EXPIRED, service.expire("t1", "c1").status());
+        assertEquals(ContractService.Expiry.EXPIRED, service.expire("t1", "c1"));
 
         when(contracts.find("t1", "c2")).thenReturn(Optional.of(contract(ContractStatus.ACTIVE, 2, "2026-07-15")));
-        assertThrows(ConflictException.class, () -> service.expire("t1", "c2"), "runs through its end date");
+        assertEquals(ContractService.Expiry.NOT_ENDED, service.expire("t1", "c2"), "runs through its end date");
         when(contracts.find("t1", "c3")).thenReturn(Optional.of(contract(ContractStatus.DRAFT, 1, "2026-01-02")));
-        assertThrows(ConflictException.class, () -> service.expire("t1", "c3"), "a draft never expires");
+        assertEquals(ContractService.Expiry.NOT_ACTIVE, service.expire("t1", "c3"), "a draft never expires");
+        when(contracts.find("t1", "c4")).thenReturn(Optional.of(contract(ContractStatus.EXPIRED, 3, "2026-01-02")));
+        assertEquals(ContractService.Expiry.NOT_ACTIVE, service.expire("t1", "c4"), "a second run");
+        verify(contracts).move(any(), any(), any());
+        when(contracts.find("t1", "nope")).thenReturn(Optional.empty());
+        assertThrows(NotFoundException.class, () -> service.expire("t1", "nope"));
+    }
+
+    @Test
+    void anExpiryWhoseVersionMovedReadsAgainAndGivesWayToATerminate() {
+        Contract read = contract(ContractStatus.ACTIVE, 2, "2026-07-01");
+        Contract charged = contract(ContractStatus.ACTIVE, 3, "2026-07-01");
+        when(contracts.find("t1", "c1")).thenReturn(Optional.of(read), Optional.of(charged));
+        when(contracts.move(read, ContractStatus.EXPIRED, NOW)).thenThrow(new PreconditionFailedException("moved"));
+        when(contracts.move(charged, ContractStatus.EXPIRED, NOW)).thenReturn(charged.movedTo(ContractStatus.EXPIRED, NOW));
+        assertEquals(ContractService.Expiry.EXPIRED, service.expire("t1", "c1"), "a charge bumped the version in between");
+
+        Contract active = contract(ContractStatus.ACTIVE, 2, "2026-07-02");
+        when(contracts.find("t1", "c2")).thenReturn(Optional.of(active), Optional.of(contract(ContractStatus.TERMINATED, 3, "2026-07-02")));
+        when(contracts.move(active, ContractStatus.EXPIRED, NOW)).thenThrow(new PreconditionFailedException("moved"));
+        assertEquals(ContractService.Expiry.NOT_ACTIVE, service.expire("t1", "c2"), "the client terminated it in between");
     }
 
     @Test
