@@ -18,7 +18,7 @@ public record StreamEvent(@JsonProperty("Records") List<StreamRecord> records) {
     }
 
     /** One change of one item. {@code eventName} is INSERT, MODIFY or REMOVE. */
-    public record StreamRecord(String eventID, String eventName, Change dynamodb) {
+    public record StreamRecord(String eventName, Change dynamodb) {
 
         public boolean isInsert() {
             return "INSERT".equals(eventName);
@@ -36,9 +36,6 @@ public record StreamEvent(@JsonProperty("Records") List<StreamRecord> records) {
     }
 
     /** The {@code dynamodb} object of a record. */
-    public record Change(
-            @JsonProperty("Keys") JsonNode keys,
-            @JsonProperty("NewImage") JsonNode newImage,
-            @JsonProperty("SequenceNumber") String sequenceNumber) {
+    public record Change(@JsonProperty("NewImage") JsonNode newImage, @JsonProperty("SequenceNumber") String sequenceNumber) {
     }
 }
