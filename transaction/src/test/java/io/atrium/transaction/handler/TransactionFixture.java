@@ -13,9 +13,12 @@ import io.atrium.shared.domain.partner.PartnerStatus;
 import io.atrium.shared.domain.tenant.OwnedIds;
 import io.atrium.shared.repository.dynamodb.DynamoDbContractRepository;
 import io.atrium.shared.repository.dynamodb.DynamoDbPartnerRepository;
+import io.atrium.shared.repository.dynamodb.DynamoDbStatementRepository;
 import io.atrium.shared.repository.dynamodb.DynamoDbTransactionRepository;
 import io.atrium.shared.testing.ApiEvents;
 import io.atrium.shared.testing.TestTables;
+import io.atrium.transaction.service.StatementLedger;
+import io.atrium.transaction.service.StatementService;
 import io.atrium.transaction.service.TransactionService;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -37,6 +40,8 @@ final class TransactionFixture {
     final CreateTransactionHandler create;
     final GetTransactionHandler get;
     final ListTransactionsHandler list;
+    final StatementLedger statements;
+    final GetStatementHandler statement;
 
     TransactionFixture(String prefix) {
         TestTables tables = TestTables.create(prefix);
@@ -51,6 +56,8 @@ final class TransactionFixture {
         create = new CreateTransactionHandler(service, idempotency);
         get = new GetTransactionHandler(service);
         list = new ListTransactionsHandler(service);
+        statements = new StatementService(new DynamoDbStatementRepository(dynamoDb, tables.name("StatementTable")));
+        statement = new GetStatementHandler(statements);
     }
 
     /** The event as the tenant's request, under a request id of its own (as API Gateway gives each request). */

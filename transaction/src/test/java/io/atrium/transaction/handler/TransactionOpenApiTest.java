@@ -3,6 +3,7 @@ package io.atrium.transaction.handler;
 import static io.atrium.shared.testing.ApiEvents.event;
 import static io.atrium.shared.testing.ApiEvents.json;
 import static io.atrium.shared.testing.ApiEvents.withHeader;
+import static io.atrium.shared.testing.ApiEvents.withPathParameter;
 import static io.atrium.shared.testing.ApiEvents.withQuery;
 import static io.atrium.transaction.handler.TransactionFixture.as;
 import static io.atrium.transaction.handler.TransactionFixture.post;
@@ -65,6 +66,16 @@ class TransactionOpenApiTest {
         assertEquals(400, OPENAPI.call(api.list, withQuery(as(event("list-transactions.json"), tenant), Map.of("limit", "1")))
                 .getStatusCode());
         assertEquals(404, OPENAPI.call(api.list, withQuery(as(event("list-transactions.json"), tenant), Map.of("contractId", "con_none")))
+                .getStatusCode());
+
+        // the statement of the month the stream consumer posted the two transactions to
+        api.statements.post(api.service.get(tenant, id));
+        APIGatewayProxyRequestEvent month = withPathParameter(as(event("get-statement.json"), tenant), "month",
+                java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString());
+        assertEquals(200, OPENAPI.call(api.statement, month).getStatusCode());
+        assertEquals(200, OPENAPI.call(api.statement, withPathParameter(as(event("get-statement.json"), tenant), "month", "1999-01"))
+                .getStatusCode());
+        assertEquals(400, OPENAPI.call(api.statement, withPathParameter(as(event("get-statement.json"), tenant), "month", "1999-1"))
                 .getStatusCode());
 
         OPENAPI.assertPublicRoutes("get-transaction.json");
