@@ -7,8 +7,7 @@ import io.atrium.authz.service.AuthorizerService;
 import io.atrium.authz.service.CallerStanding;
 import io.atrium.authz.service.TenantService;
 import io.atrium.authz.token.AccessTokenVerifier;
-import io.atrium.authz.token.HttpJwksFetcher;
-import io.atrium.authz.token.JwksCache;
+import io.atrium.authz.token.IssuerKeys;
 import io.atrium.shared.Platform;
 import io.atrium.shared.domain.tenant.TenantRepository;
 import io.atrium.shared.domain.tenant.Tier;
@@ -68,8 +67,7 @@ public final class AuthzWiring {
     private static final class AuthorizerHolder {
         static final AuthorizerService SERVICE = new AuthorizerService(
                 new AccessTokenVerifier(Platform.config().require("ISSUER"),
-                        new JwksCache(new HttpJwksFetcher(URI.create(Platform.config().require("JWKS_URL"))), Platform.clock()),
-                        Platform.clock()),
+                        IssuerKeys.fromUrl(URI.create(Platform.config().require("JWKS_URL"))), Platform.clock()),
                 new CallerStanding(Storage.TENANTS, Platform.clock()),
                 Map.of(Tier.BASIC, Platform.config().require("BASIC_API_KEY"),
                         Tier.STANDARD, Platform.config().require("STANDARD_API_KEY"),

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import io.atrium.authz.token.AccessTokenVerifier;
-import io.atrium.authz.token.JwksCache;
 import io.atrium.authz.token.TokenRejectedException;
 import io.atrium.authz.token.Tokens;
 import java.time.Clock;
@@ -21,7 +21,7 @@ class VerifierFuzzTest {
     private static final Tokens TOKENS = new Tokens();
     private static final Clock CLOCK = Clock.systemUTC();
     private static final AccessTokenVerifier VERIFIER = new AccessTokenVerifier(Tokens.ISSUER,
-            new JwksCache(TOKENS::publicKeys, CLOCK), CLOCK);
+            new ImmutableJWKSet<>(TOKENS.publicKeys()), CLOCK);
     private static final String VALID = TOKENS.sign(Tokens.claims(Instant.now()).build());
     private static final String SIGNED_PART = VALID.substring(0, VALID.lastIndexOf('.'));
 

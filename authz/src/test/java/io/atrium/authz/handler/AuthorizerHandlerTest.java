@@ -3,11 +3,11 @@ package io.atrium.authz.handler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import io.atrium.authz.service.AuthorizerService;
 import io.atrium.authz.service.CallerStanding;
 import io.atrium.authz.service.InMemoryTenants;
 import io.atrium.authz.token.AccessTokenVerifier;
-import io.atrium.authz.token.JwksCache;
 import io.atrium.authz.token.Tokens;
 import io.atrium.shared.domain.tenant.Client;
 import io.atrium.shared.domain.tenant.Scopes;
@@ -32,7 +32,7 @@ class AuthorizerHandlerTest {
         tenants.clients.put(Tokens.CLIENT, new Client(Tokens.TENANT, Tokens.CLIENT, "default", Scopes.TENANT_SCOPES, now));
         Clock clock = Clock.systemUTC();
         handler = new AuthorizerHandler(new AuthorizerService(
-                new AccessTokenVerifier(Tokens.ISSUER, new JwksCache(tokens::publicKeys, clock), clock),
+                new AccessTokenVerifier(Tokens.ISSUER, new ImmutableJWKSet<>(tokens.publicKeys()), clock),
                 new CallerStanding(tenants, clock),
                 Map.of(Tier.BASIC, "basic-key-value", Tier.STANDARD, "standard-key-value", Tier.PREMIUM, "premium-key-value"),
                 "adminclient"));
@@ -77,7 +77,7 @@ class AuthorizerHandlerTest {
         };
         Clock clock = Clock.systemUTC();
         AuthorizerHandler failing = new AuthorizerHandler(new AuthorizerService(
-                new AccessTokenVerifier(Tokens.ISSUER, new JwksCache(tokens::publicKeys, clock), clock),
+                new AccessTokenVerifier(Tokens.ISSUER, new ImmutableJWKSet<>(tokens.publicKeys()), clock),
                 new CallerStanding(broken, clock),
                 Map.of(Tier.BASIC, "b", Tier.STANDARD, "s", Tier.PREMIUM, "p"), "adminclient"));
 

@@ -3,7 +3,16 @@ package io.atrium.authz.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import io.atrium.authz.service.AuthorizerService;
 import io.atrium.authz.service.CallerStanding;
 import io.atrium.authz.service.InMemoryTenants;
@@ -16,7 +25,6 @@ import io.atrium.shared.domain.tenant.TenantStatus;
 import io.atrium.shared.domain.tenant.Tier;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -39,7 +47,7 @@ class AccessTokenVerifierTest {
         String otherTenant = "ten_BBBBBBBBBBBBBBBBBBBBBB";
         tenants.tenants.put(otherTenant, new Tenant(otherTenant, "Other", Tier.BASIC, TenantStatus.ACTIVE, 1, now, now));
         tenants.clients.put(FOREIGN_CLIENT, new Client(otherTenant, FOREIGN_CLIENT, "default", Scopes.TENANT_SCOPES, now));
-        AccessTokenVerifier verifier = new AccessTokenVerifier(Tokens.ISSUER, new JwksCache(TOKENS::publicKeys, clock), clock);
+        AccessTokenVerifier verifier = new AccessTokenVerifier(Tokens.ISSUER, new ImmutableJWKSet<>(TOKENS.publicKeys()), clock);
         authorizer = new AuthorizerService(verifier, new CallerStanding(tenants, clock),
                 Map.of(Tier.BASIC, "key-basic", Tier.STANDARD, "key-standard", Tier.PREMIUM, "key-premium"), "adminclient");
     }
@@ -106,12 +114,40 @@ class AccessTokenVerifierTest {
     }
 
     @Test
+    void aTokenIssuedInTheFutureIsRefusedBeyondTheSkew() throws Exception {
+        Instant now = Instant.now();
+        String soon = TOKENS.sign(Tokens.claims(now).issueTime(java.util.Date.from(now.plusSeconds(30))).build());
+        String later = TOKENS.sign(Tokens.claims(now).issueTime(java.util.Date.from(now.plusSeconds(600))).build());
+
+        assertEquals(Tokens.TENANT, authorizer.authorize("Bearer " + soon).tenantId());
+        assertThrows(TokenRejectedException.class, () -> authorizer.authorize("Bearer " + later));
+    }
+
+    @Test
+    void onlyAnRs256SigningKeyOfAtLeast2048BitsFromTheIssuerVerifies() throws Exception {
+        RSAKey weak = new RSAKeyGenerator(1024, true).keyID("kid-1").generate();
+        SignedJWT signedWithWeak = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("kid-1").build(),
+                Tokens.claims(Instant.now()).build());
+        signedWithWeak.sign(new RSASSASigner(weak.toPrivateKey(), true));
+        assertThrows(TokenRejectedException.class, () -> verifierWith(weak.toPublicJWK()).verify(signedWithWeak.serialize()));
+
+        String token = TOKENS.sign(Tokens.claims(Instant.now()).build());
+        RSAKey forEncryption = new RSAKey.Builder(TOKENS.key.toRSAPublicKey()).keyID("kid-1").keyUse(KeyUse.ENCRYPTION).build();
+        RSAKey forRs512 = new RSAKey.Builder(TOKENS.key.toRSAPublicKey()).keyID("kid-1").algorithm(JWSAlgorithm.RS512).build();
+        RSAKey plain = new RSAKey.Builder(TOKENS.key.toRSAPublicKey()).keyID("kid-1").build();
+        assertThrows(TokenRejectedException.class, () -> verifierWith(forEncryption).verify(token));
+        assertThrows(TokenRejectedException.class, () -> verifierWith(forRs512).verify(token));
+        assertEquals(Tokens.TENANT, verifierWith(plain).verify(token).tenantId(), "use and alg are optional in a JWK");
+    }
+
+    @Test
     void anIssuerThatIsDownIsARefusalNotACrash() {
-        Clock fixed = Clock.fixed(Instant.now(), ZoneOffset.UTC);
-        AccessTokenVerifier verifier = new AccessTokenVerifier(Tokens.ISSUER, new JwksCache(() -> {
-            throw new IllegalStateException("connection refused");
-        }, fixed), fixed);
+        AccessTokenVerifier verifier = new AccessTokenVerifier(Tokens.ISSUER, IssuerKeys.from(new FakeIssuer.Down()), clock);
 
         assertThrows(TokenRejectedException.class, () -> verifier.verify(TOKENS.sign(Tokens.claims(Instant.now()).build())));
+    }
+
+    private AccessTokenVerifier verifierWith(RSAKey publicKey) {
+        return new AccessTokenVerifier(Tokens.ISSUER, new ImmutableJWKSet<>(new JWKSet(publicKey)), clock);
     }
 }
