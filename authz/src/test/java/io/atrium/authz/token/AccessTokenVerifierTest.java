@@ -141,6 +141,15 @@ class AccessTokenVerifierTest {
     }
 
     @Test
+    void aCriticalHeaderTheVerifierDoesNotKnowIsRefusedEvenWithAGoodSignature() {
+        JWSHeader critical = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("kid-1")
+                .customParam("x-policy", "strict").criticalParams(java.util.Set.of("x-policy")).build();
+        String token = Tokens.sign(critical, Tokens.claims(Instant.now()).build(), TOKENS.key);
+
+        assertThrows(TokenRejectedException.class, () -> authorizer.authorize("Bearer " + token));
+    }
+
+    @Test
     void anIssuerThatIsDownIsARefusalNotACrash() {
         AccessTokenVerifier verifier = new AccessTokenVerifier(Tokens.ISSUER, IssuerKeys.from(new FakeIssuer.Down()), clock);
 
