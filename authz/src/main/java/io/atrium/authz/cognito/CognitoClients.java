@@ -1,6 +1,7 @@
 package io.atrium.authz.cognito;
 
 import io.atrium.shared.aws.AwsClients;
+import io.atrium.shared.aws.CallBudget;
 import io.atrium.shared.aws.JdkHttpClient;
 import io.atrium.shared.config.Config;
 import java.net.URI;
@@ -16,15 +17,20 @@ public final class CognitoClients {
     private CognitoClients() {
     }
 
+    private static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(6);
+    private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(3);
+
     public static CognitoIdentityProviderClient cognito(Config config) {
         CognitoIdentityProviderClientBuilder builder = CognitoIdentityProviderClient.builder()
                 .httpClient(new JdkHttpClient(Duration.ofSeconds(1), Duration.ofSeconds(3)))
                 .region(Region.of(config.get("AWS_REGION", "us-east-1")))
                 .credentialsProvider(AwsClients.credentials(config))
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .apiCallTimeout(Duration.ofSeconds(6))
-                        .apiCallAttemptTimeout(Duration.ofSeconds(3))
+                        .apiCallTimeout(API_CALL_TIMEOUT)
+                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
                         .retryStrategy(RetryMode.STANDARD)
+                        // onboarding calls Cognito inside the request's budget, like every DynamoDB call (ADR 0007)
+                        .addExecutionInterceptor(new CallBudget(API_CALL_TIMEOUT, ATTEMPT_TIMEOUT))
                         .build());
         // Locally the runtime's Cognito stand-in listens here; in AWS this is unset.
         config.optional("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER").map(URI::create).ifPresent(builder::endpointOverride);

@@ -4,12 +4,14 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.atrium.shared.aws.CallBudget;
 import io.atrium.shared.domain.tenant.CrossTenantAccess;
 import io.atrium.shared.domain.tenant.OwnedIds;
 import io.atrium.shared.error.ForbiddenException;
 import io.atrium.shared.error.NotFoundException;
 import io.atrium.shared.error.PlatformException;
 import io.atrium.shared.log.JsonLog;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +27,10 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
 
     /** Required scope of a route that any verified caller may use, whatever its scopes (e.g. {@code GET /me}). */
     public static final String ANY_SCOPE = "*";
+    /** Kept back from the AWS calls' budget: the idempotency record's settling call, then the answer itself. */
+    static final Duration RESERVE = Idempotency.SETTLE_BUDGET.plus(Duration.ofSeconds(1));
+    /** The functions' timeout in the templates: the time left when no Lambda context says (handler tests). */
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
     private final String operation;
     private final String requiredScope;
@@ -59,7 +65,8 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
                     throw new ForbiddenException("This route needs the scope " + requiredScope + ".");
                 }
             }
-            response = handle(new ApiRequest(event, caller, requestId));
+            ApiRequest request = new ApiRequest(event, caller, requestId);
+            response = CallBudget.within(callBudget(context), () -> handle(request));
         } catch (RuntimeException e) {
             failure = e;
             response = Problems.toResponse(e, requestId);
@@ -105,6 +112,16 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
             line.putAll(fields);
             log.security(CrossTenantAccess.EVENT, line);
         });
+    }
+
+    /**
+     * What the request's AWS calls may spend, retries included: the invocation's remaining time less
+     * {@link #RESERVE}, so a throttled, failing or hanging dependency is answered 503 before the function times out.
+     */
+    static Duration callBudget(Context context) {
+        Duration remaining = context == null ? DEFAULT_TIMEOUT : Duration.ofMillis(context.getRemainingTimeInMillis());
+        Duration budget = remaining.minus(RESERVE);
+        return budget.isNegative() ? Duration.ZERO : budget;
     }
 
     private static String requestId(APIGatewayProxyRequestEvent event, Context context) {

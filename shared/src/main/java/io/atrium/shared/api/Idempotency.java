@@ -1,14 +1,19 @@
 package io.atrium.shared.api;
 
+import io.atrium.shared.aws.CallBudget;
 import io.atrium.shared.error.IdempotencyInProgressException;
 import io.atrium.shared.error.IdempotencyMismatchException;
+import io.atrium.shared.error.UnavailableException;
 import io.atrium.shared.error.ValidationException;
 import io.atrium.shared.idempotency.IdempotencyStore;
 import io.atrium.shared.idempotency.IdempotencyStore.StoredResponse;
+import io.atrium.shared.log.JsonLog;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,10 +23,14 @@ import java.util.regex.Pattern;
 /**
  * Runs a POST at most once per {@code Idempotency-Key}: a repeat with the same body gets the first
  * answer again (status, headers, body), a repeat with another body is 422, a repeat while the first
- * still runs is 409. Answers of 5xx are not kept, so the client can retry them.
+ * still runs is 409 (with {@code Retry-After}: when its lock runs out). Answers of 5xx are not kept,
+ * so the client can retry them (ADR 0004).
  */
 public final class Idempotency {
+    /** Time for storing or releasing the record after the request's work, whatever the work left of its budget. */
+    public static final Duration SETTLE_BUDGET = Duration.ofMillis(1500);
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
+    private static final JsonLog LOG = new JsonLog("idempotency");
 
     private final IdempotencyStore store;
     private final Clock clock;
@@ -42,35 +51,77 @@ public final class Idempotency {
         if (!KEY.matcher(key).matches()) {
             throw ValidationException.of("Idempotency-Key", "must be 1 to 128 characters of A-Z, a-z, 0-9, '_', '.', ':' or '-'");
         }
-        String tenantId = request.tenantId();
-        IdempotencyStore.Claim claim = store.claim(tenantId, operation, key, hash(request.fingerprintSource()), clock.instant());
+        Record record = new Record(request.tenantId(), operation, key);
+        IdempotencyStore.Claim claim = store.claim(record.tenantId(), operation, key, hash(request.fingerprintSource()), clock.instant());
         if (claim instanceof IdempotencyStore.Replay replay) {
             StoredResponse stored = replay.response();
             return new ApiResponse(stored.status(), new LinkedHashMap<>(stored.headers()), stored.body());
         }
-        if (claim instanceof IdempotencyStore.InProgress) {
-            throw new IdempotencyInProgressException("A request with this Idempotency-Key is still being processed.");
+        if (claim instanceof IdempotencyStore.InProgress inProgress) {
+            throw new IdempotencyInProgressException("A request with this Idempotency-Key is still being processed.",
+                    secondsUntil(inProgress.lockExpiresAt()));
         }
         if (claim instanceof IdempotencyStore.Mismatch) {
             throw new IdempotencyMismatchException("This Idempotency-Key was already used with a different request.");
         }
+        return runClaimed(request, record, (IdempotencyStore.Claimed) claim, action);
+    }
+
+    /**
+     * Runs the claimed request and settles its record, each settling call with a budget of its own
+     * ({@link #SETTLE_BUDGET}, which {@link ApiHandler} keeps back): a kept answer is stored; a 5xx releases the
+     * claim so the retry runs; a release that fails too tells the client to come back when the lock has run out.
+     */
+    private ApiResponse runClaimed(ApiRequest request, Record record, IdempotencyStore.Claimed claim, Supplier<ApiResponse> action) {
         ApiResponse response;
         try {
             response = action.get();
         } catch (RuntimeException e) {
             response = Problems.toResponse(e, request.requestId());
             if (response.status() >= 500) {
-                store.release(tenantId, operation, key);
+                release(record, claim, e);
                 throw e;
             }
         }
         if (response.status() >= 500) {
-            store.release(tenantId, operation, key);
+            release(record, claim, null);
             return response;
         }
-        Map<String, String> headers = new LinkedHashMap<>(response.headers());
-        store.complete(tenantId, operation, key, new StoredResponse(response.status(), headers, response.body()), clock.instant());
+        StoredResponse stored = new StoredResponse(response.status(), new LinkedHashMap<>(response.headers()), response.body());
+        try {
+            CallBudget.within(SETTLE_BUDGET, () -> {
+                store.complete(record.tenantId(), record.operation(), record.key(), stored, clock.instant());
+                return null;
+            });
+        } catch (RuntimeException e) {
+            // the action took effect: its answer is the truth; a repeat waits for the lock, then runs again (ADR 0004)
+            LOG.error(Map.<String, Object>of("requestId", request.requestId(), "operation", record.operation(),
+                    "error", "idempotency record not completed: " + e.getClass().getName()));
+        }
         return response;
+    }
+
+    private void release(Record record, IdempotencyStore.Claimed claim, RuntimeException failure) {
+        try {
+            CallBudget.within(SETTLE_BUDGET, () -> {
+                store.release(record.tenantId(), record.operation(), record.key(), claim.claimId());
+                return null;
+            });
+        } catch (RuntimeException e) {
+            UnavailableException wait = new UnavailableException("The request failed and its Idempotency-Key stays "
+                    + "reserved for a short while; retry after the time in Retry-After.", secondsUntil(claim.lockExpiresAt()), failure);
+            wait.addSuppressed(e);
+            throw wait;
+        }
+    }
+
+    /** Whole seconds from now until {@code moment}, rounded up, at least 1 (a {@code Retry-After} value). */
+    private int secondsUntil(Instant moment) {
+        long millis = Duration.between(clock.instant(), moment).toMillis();
+        return (int) Math.max(1, (millis + 999) / 1000);
+    }
+
+    private record Record(String tenantId, String operation, String key) {
     }
 
     static String hash(String source) {

@@ -1,5 +1,6 @@
 package io.atrium.shared.api;
 
+import io.atrium.shared.aws.DependencyFailures;
 import io.atrium.shared.error.ConflictException;
 import io.atrium.shared.error.FieldError;
 import io.atrium.shared.error.ForbiddenException;
@@ -10,6 +11,7 @@ import io.atrium.shared.error.PayloadTooLargeException;
 import io.atrium.shared.error.PlatformException;
 import io.atrium.shared.error.PreconditionFailedException;
 import io.atrium.shared.error.PreconditionRequiredException;
+import io.atrium.shared.error.RetryLater;
 import io.atrium.shared.error.UnauthorizedException;
 import io.atrium.shared.error.UnavailableException;
 import io.atrium.shared.error.UnsupportedMediaTypeException;
@@ -19,8 +21,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one place where errors become HTTP: RFC 9457 problem details. Unexpected errors become a 500
- * whose body says nothing about the cause.
+ * The one place where errors become HTTP: RFC 9457 problem details. A dependency that is throttled, failing or
+ * too slow ({@link DependencyFailures}) is a 503 with {@code Retry-After}, whichever repository or client
+ * call met it. Unexpected errors become a 500 whose body says nothing about the cause.
  */
 public final class Problems {
 
@@ -61,20 +64,31 @@ public final class Problems {
         if (error instanceof IdempotencyMismatchException) return KEY_REUSED;
         if (error instanceof PreconditionRequiredException) return PRECONDITION_REQUIRED;
         if (error instanceof UnavailableException) return UNAVAILABLE;
+        if (DependencyFailures.isDependencyFailure(error)) return UNAVAILABLE;
         return INTERNAL;
     }
 
     public static ApiResponse toResponse(Throwable error, String requestId) {
         Kind kind = kindOf(error);
-        String detail = kind == INTERNAL || !(error instanceof PlatformException platform)
-                ? "An unexpected error occurred. Quote the requestId when reporting it."
-                : platform.detail();
         List<FieldError> errors = error instanceof ValidationException validation ? validation.errors() : List.of();
-        ApiResponse response = problem(kind, detail, requestId, errors);
-        if (error instanceof UnavailableException unavailable) {
-            response = response.withHeader("Retry-After", Integer.toString(unavailable.retryAfterSeconds()));
+        ApiResponse response = problem(kind, detail(kind, error), requestId, errors);
+        if (error instanceof RetryLater later) {
+            response = response.withHeader("Retry-After", Integer.toString(later.retryAfterSeconds()));
+        } else if (kind == UNAVAILABLE) {
+            response = response.withHeader("Retry-After", Integer.toString(DependencyFailures.RETRY_AFTER_SECONDS));
         }
         return response;
+    }
+
+    /** The client's explanation: a platform error's own detail, else a fixed text that reveals nothing. */
+    private static String detail(Kind kind, Throwable error) {
+        if (error instanceof PlatformException platform && kind != INTERNAL) {
+            return platform.detail();
+        }
+        if (kind == UNAVAILABLE) {
+            return "A service this API depends on is busy or unavailable; retry after the time in Retry-After.";
+        }
+        return "An unexpected error occurred. Quote the requestId when reporting it.";
     }
 
     public static ApiResponse problem(Kind kind, String detail, String requestId, List<FieldError> errors) {

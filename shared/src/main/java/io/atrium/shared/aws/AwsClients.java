@@ -12,6 +12,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
@@ -20,7 +21,8 @@ import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
 /**
  * SDK clients, built once per container with an explicit HTTP client, region, credentials provider
- * and a time budget well under API Gateway's 29 s integration limit.
+ * and a time budget well under the function's timeout: each call at most {@link #API_CALL_TIMEOUT}
+ * (retries included), and never past the request's {@link CallBudget}.
  */
 public final class AwsClients {
 
@@ -28,23 +30,36 @@ public final class AwsClients {
     public static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(4);
     /** Time one attempt may take. */
     public static final Duration ATTEMPT_TIMEOUT = Duration.ofMillis(1500);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
 
     private AwsClients() {
     }
 
     public static DynamoDbClient dynamoDb(Config config) {
+        return dynamoDb(config, httpClient());
+    }
+
+    /** The DynamoDB client on the given HTTP client (tests wrap {@link #httpClient()} to inject faults). */
+    public static DynamoDbClient dynamoDb(Config config, SdkHttpClient http) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
-                .httpClient(new JdkHttpClient(Duration.ofSeconds(1), Duration.ofSeconds(2)))
+                .httpClient(http)
                 .region(Region.of(config.get("AWS_REGION", "us-east-1")))
                 .credentialsProvider(credentials(config))
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .apiCallTimeout(API_CALL_TIMEOUT)
                         .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
                         .retryStrategy(RetryMode.STANDARD)
+                        .addExecutionInterceptor(new CallBudget(API_CALL_TIMEOUT, ATTEMPT_TIMEOUT))
                         .build());
         // Locally the runtime points functions at DynamoDB Local; in AWS this is unset.
         config.optional("AWS_ENDPOINT_URL_DYNAMODB").map(URI::create).ifPresent(builder::endpointOverride);
         return builder.build();
+    }
+
+    /** The functions' HTTP client for AWS calls (ADR 0006). */
+    public static SdkHttpClient httpClient() {
+        return new JdkHttpClient(CONNECT_TIMEOUT, READ_TIMEOUT);
     }
 
     /**

@@ -1,20 +1,21 @@
 package io.atrium.shared.idempotency;
 
-import io.atrium.shared.repository.dynamodb.DynamoDbErrors;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Idempotency records on conditional writes: the claim is one PutItem that succeeds only when no
  * live record exists, so two concurrent requests can never both run. Records expire by TTL
- * ({@code expiresAt}); a claim whose function died is taken over after its lock expires.
+ * ({@code expiresAt}); a claim whose function died is taken over after its lock expires. Each claim
+ * carries its own {@code claimId}: the SDK's retry of a claim whose first answer was lost finds its own
+ * claim (and owns it), and a release removes only the claim it made.
  */
 public final class DynamoDbIdempotencyStore implements IdempotencyStore {
     private static final String IN_PROGRESS = "IN_PROGRESS";
@@ -42,11 +43,14 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
 
     @Override
     public Claim claim(String tenantId, String operation, String key, String requestHash, Instant now) {
+        String claimId = UUID.randomUUID().toString();
+        long lockExpiresAt = now.plus(lock).getEpochSecond();
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("pk", s(key(tenantId, operation, key)));
         item.put("status", s(IN_PROGRESS));
         item.put("requestHash", s(requestHash));
-        item.put("lockExpiresAt", n(now.plus(lock).getEpochSecond()));
+        item.put("claimId", s(claimId));
+        item.put("lockExpiresAt", n(lockExpiresAt));
         item.put("expiresAt", n(now.plus(retention).getEpochSecond()));
         try {
             dynamoDb.putItem(r -> r.tableName(tableName).item(item)
@@ -54,24 +58,47 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
                     .expressionAttributeNames(Map.of("#status", "status"))
                     .expressionAttributeValues(Map.of(":now", n(now.getEpochSecond()), ":inProgress", s(IN_PROGRESS)))
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
-            return new Claimed();
+            return new Claimed(claimId, lockRunsOut(lockExpiresAt));
         } catch (ConditionalCheckFailedException e) {
-            Map<String, AttributeValue> old = e.hasItem() ? e.item() : Map.of();
-            if (!requestHash.equals(text(old, "requestHash"))) {
-                return new Mismatch();
-            }
-            if (!COMPLETED.equals(text(old, "status"))) {
-                return new InProgress();
-            }
-            Map<String, String> headers = new HashMap<>();
-            AttributeValue stored = old.get("responseHeaders");
-            if (stored != null && stored.hasM()) {
-                stored.m().forEach((name, value) -> headers.put(name, value.s()));
-            }
-            String body = text(old, "responseBody");
-            return new Replay(new StoredResponse(Integer.parseInt(old.get("responseStatus").n()), headers, body));
-        } catch (SdkException e) {
-            throw DynamoDbErrors.translate(e);
+            return existing(e.hasItem() ? e.item() : Map.of(), requestHash, claimId);
+        } catch (RuntimeException e) {
+            // the claim may have been written before its answer was lost: do not leave it to block the retry
+            forgetQuietly(tenantId, operation, key, claimId, e);
+            throw e;
+        }
+    }
+
+    /** What the record that refused the claim means for this request. */
+    private static Claim existing(Map<String, AttributeValue> old, String requestHash, String claimId) {
+        if (!requestHash.equals(text(old, "requestHash"))) {
+            return new Mismatch();
+        }
+        Instant lockExpiresAt = lockRunsOut(Long.parseLong(old.get("lockExpiresAt").n()));
+        if (claimId.equals(text(old, "claimId"))) {
+            return new Claimed(claimId, lockExpiresAt); // the SDK retried our own claim
+        }
+        if (!COMPLETED.equals(text(old, "status"))) {
+            return new InProgress(lockExpiresAt);
+        }
+        Map<String, String> headers = new HashMap<>();
+        AttributeValue stored = old.get("responseHeaders");
+        if (stored != null && stored.hasM()) {
+            stored.m().forEach((name, value) -> headers.put(name, value.s()));
+        }
+        String body = text(old, "responseBody");
+        return new Replay(new StoredResponse(Integer.parseInt(old.get("responseStatus").n()), headers, body));
+    }
+
+    /** The claim condition takes a lock over once {@code lockExpiresAt < now} in whole seconds: a second later. */
+    private static Instant lockRunsOut(long lockExpiresAt) {
+        return Instant.ofEpochSecond(lockExpiresAt + 1);
+    }
+
+    private void forgetQuietly(String tenantId, String operation, String key, String claimId, RuntimeException failure) {
+        try {
+            release(tenantId, operation, key, claimId);
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 
@@ -91,27 +118,21 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
             update += ", responseBody = :body";
         }
         String expression = update;
-        try {
-            dynamoDb.updateItem(r -> r.tableName(tableName).key(Map.of("pk", s(key(tenantId, operation, key))))
-                    .updateExpression(expression)
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(values));
-        } catch (SdkException e) {
-            throw DynamoDbErrors.translate(e);
-        }
+        dynamoDb.updateItem(r -> r.tableName(tableName).key(Map.of("pk", s(key(tenantId, operation, key))))
+                .updateExpression(expression)
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values));
     }
 
     @Override
-    public void release(String tenantId, String operation, String key) {
+    public void release(String tenantId, String operation, String key, String claimId) {
         try {
             dynamoDb.deleteItem(r -> r.tableName(tableName).key(Map.of("pk", s(key(tenantId, operation, key))))
-                    .conditionExpression("#status = :inProgress")
+                    .conditionExpression("#status = :inProgress AND claimId = :claimId")
                     .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(":inProgress", s(IN_PROGRESS))));
+                    .expressionAttributeValues(Map.of(":inProgress", s(IN_PROGRESS), ":claimId", s(claimId))));
         } catch (ConditionalCheckFailedException ignored) {
-            // already completed or taken over: nothing of ours to forget
-        } catch (SdkException e) {
-            throw DynamoDbErrors.translate(e);
+            // completed, taken over, or never written: nothing of ours to forget
         }
     }
 

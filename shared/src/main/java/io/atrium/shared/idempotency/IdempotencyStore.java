@@ -10,16 +10,19 @@ public interface IdempotencyStore {
     sealed interface Claim permits Claimed, Replay, InProgress, Mismatch {
     }
 
-    /** This request owns the key: run it, then {@link #complete} or {@link #release}. */
-    record Claimed() implements Claim {
+    /**
+     * This request owns the key; from {@code lockExpiresAt} on another request could take it over. Run it, then
+     * {@link #complete} or {@link #release}. {@code claimId} tells this claim from any later one on the same key.
+     */
+    record Claimed(String claimId, Instant lockExpiresAt) implements Claim {
     }
 
     /** A completed earlier request with the same body: answer with its response. */
     record Replay(StoredResponse response) implements Claim {
     }
 
-    /** The first request is still running. */
-    record InProgress() implements Claim {
+    /** The first request is still running, or its claim is held until {@code lockExpiresAt} (when a repeat may take it over). */
+    record InProgress(Instant lockExpiresAt) implements Claim {
     }
 
     /** The key was used with a different request. */
@@ -34,6 +37,6 @@ public interface IdempotencyStore {
 
     void complete(String tenantId, String operation, String key, StoredResponse response, Instant now);
 
-    /** Forgets an in-progress claim whose request failed, so the client may retry. */
-    void release(String tenantId, String operation, String key);
+    /** Forgets this in-progress claim (and never another one) after its request failed, so the client may retry. */
+    void release(String tenantId, String operation, String key, String claimId);
 }

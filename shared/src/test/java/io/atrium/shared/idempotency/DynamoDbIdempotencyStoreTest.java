@@ -2,14 +2,19 @@ package io.atrium.shared.idempotency;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.atrium.shared.idempotency.IdempotencyStore.StoredResponse;
+import io.atrium.shared.testing.FaultyDynamoDb;
+import io.atrium.shared.testing.FaultyDynamoDb.Fault;
 import io.atrium.shared.testing.TestTables;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -17,7 +22,8 @@ class DynamoDbIdempotencyStoreTest {
     private static DynamoDbClient client;
     private static String table;
     private static DynamoDbIdempotencyStore store;
-    private static final Instant NOW = Instant.parse("2026-05-01T10:00:00Z");
+    /** Now, not a fixed date: DynamoDB Local runs TTL, and deletes records whose expiresAt is in its past. */
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
     @BeforeAll
     static void tables() {
@@ -56,9 +62,37 @@ class DynamoDbIdempotencyStoreTest {
     }
 
     @Test
-    void releaseLetsTheClientRetry() {
-        assertInstanceOf(IdempotencyStore.Claimed.class, store.claim("t1", "op", "k3", "hashA", NOW));
-        store.release("t1", "op", "k3");
-        assertInstanceOf(IdempotencyStore.Claimed.class, store.claim("t1", "op", "k3", "hashA", NOW.plusSeconds(1)));
+    void releaseLetsTheClientRetryAndForgetsOnlyItsOwnClaim() {
+        IdempotencyStore.Claimed first = (IdempotencyStore.Claimed) store.claim("t1", "op", "k3", "hashA", NOW);
+        store.release("t1", "op", "k3", first.claimId());
+        IdempotencyStore.Claimed second = (IdempotencyStore.Claimed) store.claim("t1", "op", "k3", "hashA", NOW.plusSeconds(1));
+
+        store.release("t1", "op", "k3", first.claimId());
+        assertInstanceOf(IdempotencyStore.InProgress.class, store.claim("t1", "op", "k3", "hashA", NOW.plusSeconds(2)),
+                "a late release of the first claim must not free the second");
+        store.release("t1", "op", "k3", second.claimId());
+        assertInstanceOf(IdempotencyStore.Claimed.class, store.claim("t1", "op", "k3", "hashA", NOW.plusSeconds(3)));
+    }
+
+    @Test
+    void aClaimWhoseAnswerWasLostIsStillOwnedWhenTheSdkRetriesIt() {
+        FaultyDynamoDb faulty = new FaultyDynamoDb().inject("PutItem", Fault.APPLIED_THEN_LOST, 1);
+        DynamoDbIdempotencyStore flaky = new DynamoDbIdempotencyStore(faulty.client(), table, Duration.ofHours(24), Duration.ofSeconds(30));
+
+        IdempotencyStore.Claim claim = flaky.claim("t1", "op", "k4", "hashA", NOW);
+
+        assertInstanceOf(IdempotencyStore.Claimed.class, claim, "the retry found its own claim");
+        assertEquals(2, faulty.attempts("PutItem"));
+        assertInstanceOf(IdempotencyStore.InProgress.class, store.claim("t1", "op", "k4", "hashA", NOW.plusSeconds(1)));
+    }
+
+    @Test
+    void aClaimThatFailsAfterBeingWrittenIsForgottenSoTheRetryIsNotRefused() {
+        FaultyDynamoDb faulty = new FaultyDynamoDb().always("PutItem", Fault.APPLIED_THEN_LOST);
+        DynamoDbIdempotencyStore flaky = new DynamoDbIdempotencyStore(faulty.client(), table, Duration.ofHours(24), Duration.ofSeconds(30));
+
+        assertThrows(SdkClientException.class, () -> flaky.claim("t1", "op", "k5", "hashA", NOW));
+
+        assertInstanceOf(IdempotencyStore.Claimed.class, store.claim("t1", "op", "k5", "hashA", NOW.plusSeconds(1)));
     }
 }

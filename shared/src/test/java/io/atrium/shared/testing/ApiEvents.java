@@ -1,6 +1,8 @@
 package io.atrium.shared.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
@@ -125,6 +127,20 @@ public final class ApiEvents {
         assertEquals(status, response.getStatusCode(), response.getBody());
         assertEquals("application/problem+json", response.getHeaders().get("Content-Type"));
         assertEquals(status, json(response).get("status").intValue());
+    }
+
+    /**
+     * The answer to a request whose dependency failed (API.md): 503 problem details with {@code Retry-After} (whole
+     * seconds, at least 1) and {@code X-Request-Id}, and nothing of the failure itself in the body.
+     */
+    public static void assertUnavailable(APIGatewayProxyResponseEvent response) {
+        assertProblem(response, 503);
+        String retryAfter = response.getHeaders().get("Retry-After");
+        assertTrue(retryAfter != null && retryAfter.matches("[1-9][0-9]*"), "Retry-After: " + retryAfter);
+        assertTrue(response.getHeaders().get("X-Request-Id") != null, "X-Request-Id");
+        for (String leak : List.of("injected", "Exception", "amazon", "TENANT#", "at io.")) {
+            assertFalse(response.getBody().contains(leak), "the body shows '" + leak + "': " + response.getBody());
+        }
     }
 
     private static APIGatewayProxyRequestEvent withAuthorizer(APIGatewayProxyRequestEvent event, String name, Object value) {

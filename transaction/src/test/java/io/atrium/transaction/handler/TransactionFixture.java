@@ -11,6 +11,7 @@ import io.atrium.shared.domain.contract.ContractStatus;
 import io.atrium.shared.domain.partner.Partner;
 import io.atrium.shared.domain.partner.PartnerStatus;
 import io.atrium.shared.domain.tenant.OwnedIds;
+import io.atrium.shared.idempotency.DynamoDbIdempotencyStore;
 import io.atrium.shared.repository.dynamodb.DynamoDbContractRepository;
 import io.atrium.shared.repository.dynamodb.DynamoDbPartnerRepository;
 import io.atrium.shared.repository.dynamodb.DynamoDbStatementRepository;
@@ -44,15 +45,25 @@ final class TransactionFixture {
     final GetStatementHandler statement;
 
     TransactionFixture(String prefix) {
+        this(prefix, null);
+    }
+
+    /**
+     * @param functionsClient the DynamoDB client the handlers use (e.g. a {@code FaultyDynamoDb}'s), or null for the
+     *                        tables' own; seeding and inspecting always use the tables' own client
+     */
+    TransactionFixture(String prefix, DynamoDbClient functionsClient) {
         TestTables tables = TestTables.create(prefix);
         dynamoDb = tables.client();
+        DynamoDbClient functions = functionsClient == null ? dynamoDb : functionsClient;
         transactionTable = tables.name("TransactionTable");
         contracts = new DynamoDbContractRepository(dynamoDb, tables.name("ContractTable"), tables.name("PartnerTable"));
         partners = new DynamoDbPartnerRepository(dynamoDb, tables.enhanced(), tables.name("PartnerTable"));
-        service = new TransactionService(new DynamoDbTransactionRepository(dynamoDb, transactionTable, tables.name("ContractTable")),
-                DynamoDbContractRepository.reader(dynamoDb, tables.name("ContractTable")),
+        service = new TransactionService(new DynamoDbTransactionRepository(functions, transactionTable, tables.name("ContractTable")),
+                DynamoDbContractRepository.reader(functions, tables.name("ContractTable")),
                 TestTables.paginator(), new OwnedIds(TestTables.SECRET), Clock.systemUTC());
-        Idempotency idempotency = tables.idempotency();
+        Idempotency idempotency = new Idempotency(new DynamoDbIdempotencyStore(functions, tables.name("IdempotencyTable")),
+                Clock.systemUTC());
         create = new CreateTransactionHandler(service, idempotency);
         get = new GetTransactionHandler(service);
         list = new ListTransactionsHandler(service);

@@ -1,5 +1,6 @@
 package io.atrium.shared.repository.dynamodb;
 
+import io.atrium.shared.aws.DependencyFailures;
 import io.atrium.shared.error.UnavailableException;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -28,7 +29,7 @@ final class TransactionConflicts {
             try {
                 return transaction.get();
             } catch (TransactionCanceledException e) {
-                if (!onlyContended(e)) {
+                if (!DependencyFailures.cancelledOnlyByContention(e)) {
                     throw e;
                 }
                 last = e;
@@ -36,25 +37,6 @@ final class TransactionConflicts {
             }
         }
         throw new UnavailableException("The resource is busy with other changes; retry shortly.", 1, last);
-    }
-
-    /** No condition failed; at least one item was contended or throttled. */
-    static boolean onlyContended(TransactionCanceledException e) {
-        if (!e.hasCancellationReasons()) {
-            return false;
-        }
-        boolean contended = false;
-        for (CancellationReason reason : e.cancellationReasons()) {
-            String code = reason.code();
-            if ("ConditionalCheckFailed".equals(code)) {
-                return false;
-            }
-            if ("TransactionConflict".equals(code) || "ThrottlingError".equals(code)
-                    || "ProvisionedThroughputExceeded".equals(code)) {
-                contended = true;
-            }
-        }
-        return contended;
     }
 
     /** The cancellation reason of the {@code index}-th action, when it was a failed condition. */
