@@ -1,5 +1,6 @@
 package io.atrium.authz.service;
 
+import io.atrium.shared.aws.CallBudget;
 import io.atrium.shared.domain.tenant.Client;
 import io.atrium.shared.domain.tenant.OwnedIds;
 import io.atrium.shared.domain.tenant.Scopes;
@@ -42,7 +43,7 @@ public final class TenantService {
             tenants.create(tenant, client);
         } catch (RuntimeException e) {
             try {
-                appClients.delete(issued.clientId());
+                CallBudget.settle(() -> appClients.delete(issued.clientId()));
             } catch (RuntimeException cleanup) {
                 e.addSuppressed(cleanup);
                 log.error(Map.of("operation", "createTenant", "tenantId", tenantId, "clientId", issued.clientId(),

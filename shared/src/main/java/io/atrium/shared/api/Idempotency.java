@@ -27,8 +27,6 @@ import java.util.regex.Pattern;
  * so the client can retry them (ADR 0004).
  */
 public final class Idempotency {
-    /** Time for storing or releasing the record after the request's work, whatever the work left of its budget. */
-    public static final Duration SETTLE_BUDGET = Duration.ofMillis(1500);
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
     private static final JsonLog LOG = new JsonLog("idempotency");
 
@@ -69,7 +67,7 @@ public final class Idempotency {
 
     /**
      * Runs the claimed request and settles its record, each settling call with a budget of its own
-     * ({@link #SETTLE_BUDGET}, which {@link ApiHandler} keeps back): a kept answer is stored; a 5xx releases the
+     * ({@link CallBudget#settle}): a kept answer is stored; a 5xx releases the
      * claim so the retry runs; a release that fails too tells the client to come back when the lock has run out.
      */
     private ApiResponse runClaimed(ApiRequest request, Record record, IdempotencyStore.Claimed claim, Supplier<ApiResponse> action) {
@@ -89,10 +87,7 @@ public final class Idempotency {
         }
         StoredResponse stored = new StoredResponse(response.status(), new LinkedHashMap<>(response.headers()), response.body());
         try {
-            CallBudget.within(SETTLE_BUDGET, () -> {
-                store.complete(record.tenantId(), record.operation(), record.key(), stored, clock.instant());
-                return null;
-            });
+            CallBudget.settle(() -> store.complete(record.tenantId(), record.operation(), record.key(), stored, clock.instant()));
         } catch (RuntimeException e) {
             // the action took effect: its answer is the truth; a repeat waits for the lock, then runs again (ADR 0004)
             LOG.error(Map.<String, Object>of("requestId", request.requestId(), "operation", record.operation(),
@@ -103,10 +98,7 @@ public final class Idempotency {
 
     private void release(Record record, IdempotencyStore.Claimed claim, RuntimeException failure) {
         try {
-            CallBudget.within(SETTLE_BUDGET, () -> {
-                store.release(record.tenantId(), record.operation(), record.key(), claim.claimId());
-                return null;
-            });
+            CallBudget.settle(() -> store.release(record.tenantId(), record.operation(), record.key(), claim.claimId()));
         } catch (RuntimeException e) {
             UnavailableException wait = new UnavailableException("The request failed and its Idempotency-Key stays "
                     + "reserved for a short while; retry after the time in Retry-After.", secondsUntil(claim.lockExpiresAt()), failure);

@@ -19,6 +19,8 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * per-call timeouts apply.
  */
 public final class CallBudget implements ExecutionInterceptor {
+    /** What {@link #settle} gives clean-up after the work, whatever the work left (ApiHandler keeps it back). */
+    public static final Duration SETTLE = Duration.ofMillis(1500);
     /** Below this, a call could not complete anyway: it is not started. */
     static final Duration MIN_CALL = Duration.ofMillis(50);
     private static final ThreadLocal<Long> DEADLINE = new ThreadLocal<>();
@@ -48,6 +50,17 @@ public final class CallBudget implements ExecutionInterceptor {
                 DEADLINE.set(outer);
             }
         }
+    }
+
+    /**
+     * Runs clean-up that must not depend on what the request's work left of its budget (releasing or completing an
+     * idempotency claim, undoing half of a change) with {@link #SETTLE} of its own.
+     */
+    public static void settle(Runnable cleanup) {
+        within(SETTLE, () -> {
+            cleanup.run();
+            return null;
+        });
     }
 
     @Override
