@@ -24,9 +24,17 @@ public final class AuthzWiring {
     private AuthzWiring() {
     }
 
-    /** The tenant admin API (POST/GET/PATCH /tenants). */
+    /** The tenant admin API for reading and changing tenants (GET/PATCH /tenants): no Cognito needed. */
     public static TenantService tenants() {
         return TenantsHolder.SERVICE;
+    }
+
+    /**
+     * The tenant admin API for onboarding (POST /tenants): its Cognito client is built here, at init (and so in the
+     * SnapStart snapshot), not inside the first request's time budget.
+     */
+    public static TenantService onboarding() {
+        return OnboardingHolder.SERVICE;
     }
 
     /** The Lambda authorizer every business API uses. */
@@ -57,6 +65,10 @@ public final class AuthzWiring {
                 CognitoHolder.CLIENTS.delete(clientId);
             }
         }, Platform.clock());
+    }
+
+    private static final class OnboardingHolder {
+        static final TenantService SERVICE = new TenantService(Storage.TENANTS, CognitoHolder.CLIENTS, Platform.clock());
     }
 
     private static final class CognitoHolder {

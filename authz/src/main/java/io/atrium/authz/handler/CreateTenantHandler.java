@@ -18,7 +18,7 @@ public final class CreateTenantHandler extends ApiHandler {
     private final TenantService service;
 
     public CreateTenantHandler() {
-        this(AuthzWiring.tenants());
+        this(AuthzWiring.onboarding());
     }
 
     public CreateTenantHandler(TenantService service) {
