@@ -28,7 +28,7 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
     /** Required scope of a route that any verified caller may use, whatever its scopes (e.g. {@code GET /me}). */
     public static final String ANY_SCOPE = "*";
     /** Kept back from the AWS calls' budget: clean-up after the work ({@link CallBudget#settle}), then the answer. */
-    static final Duration RESERVE = CallBudget.SETTLE.plus(Duration.ofSeconds(1));
+    static final Duration RESERVE = CallBudget.SETTLE.plus(Duration.ofMillis(500));
     /** The functions' timeout in the templates: the time left when no Lambda context says (handler tests). */
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 

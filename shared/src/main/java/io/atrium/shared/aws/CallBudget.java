@@ -20,7 +20,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  */
 public final class CallBudget implements ExecutionInterceptor {
     /** What {@link #settle} gives clean-up after the work, whatever the work left (ApiHandler keeps it back). */
-    public static final Duration SETTLE = Duration.ofMillis(1500);
+    public static final Duration SETTLE = Duration.ofSeconds(1);
     /** Below this, a call could not complete anyway: it is not started. */
     static final Duration MIN_CALL = Duration.ofMillis(50);
     private static final ThreadLocal<Long> DEADLINE = new ThreadLocal<>();

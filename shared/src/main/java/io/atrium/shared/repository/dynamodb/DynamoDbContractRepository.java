@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -65,22 +64,16 @@ public final class DynamoDbContractRepository implements ContractRepository {
             if (TransactionConflicts.conditionFailed(e, 1)) {
                 throw new ConflictException("A contract with this id already exists.");
             }
-            throw DynamoDbErrors.translate(e);
-        } catch (SdkException e) {
-            throw DynamoDbErrors.translate(e);
+            throw e;
         }
     }
 
     @Override
     public Optional<Contract> find(String tenantId, String contractId) {
-        try {
-            Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(tableName)
-                    .key(Map.of("pk", s(ContractItem.key(tenantId, contractId))))
-                    .consistentRead(true)).item();
-            return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toDomain(item));
-        } catch (SdkException e) {
-            throw DynamoDbErrors.translate(e);
-        }
+        Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(tableName)
+                .key(Map.of("pk", s(ContractItem.key(tenantId, contractId))))
+                .consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toDomain(item));
     }
 
     @Override
@@ -171,9 +164,7 @@ public final class DynamoDbContractRepository implements ContractRepository {
                 throw new IllegalStateException("partner " + current.partnerId() + " of tenant " + current.tenantId()
                         + " has no active contract to take off");
             }
-            throw DynamoDbErrors.translate(e);
-        } catch (SdkException e) {
-            throw DynamoDbErrors.translate(e);
+            throw e;
         }
     }
 

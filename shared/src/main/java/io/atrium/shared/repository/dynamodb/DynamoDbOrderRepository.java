@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -111,13 +110,9 @@ public final class DynamoDbOrderRepository implements OrderRepository {
 
     @Override
     public Optional<Order> find(String tenantId, String orderId) {
-        try {
-            OrderItem item = table.getItem(r -> r.key(Key.builder().partitionValue(OrderItem.key(tenantId, orderId)).build())
-                    .consistentRead(true));
-            return Optional.ofNullable(item).map(OrderItem::toDomain);
-        } catch (SdkException e) {
-            throw DynamoDbErrors.translate(e);
-        }
+        OrderItem item = table.getItem(r -> r.key(Key.builder().partitionValue(OrderItem.key(tenantId, orderId)).build())
+                .consistentRead(true));
+        return Optional.ofNullable(item).map(OrderItem::toDomain);
     }
 
     @Override
@@ -204,8 +199,6 @@ public final class DynamoDbOrderRepository implements OrderRepository {
                 return current;
             }
             throw new ConflictException("The order was cancelled; it cannot be confirmed.");
-        } catch (SdkException e) {
-            throw DynamoDbErrors.translate(e);
         }
     }
 

@@ -10,7 +10,6 @@ import io.atrium.shared.paging.Page;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
@@ -45,20 +44,14 @@ public final class DynamoDbPartnerRepository implements PartnerRepository {
             return partner;
         } catch (ConditionalCheckFailedException e) {
             throw new ConflictException("A partner with this id already exists.");
-        } catch (SdkException e) {
-            throw DynamoDbErrors.translate(e);
         }
     }
 
     @Override
     public Optional<Partner> find(String tenantId, String partnerId) {
-        try {
-            PartnerItem item = table.getItem(r -> r.key(Key.builder().partitionValue(PartnerItem.key(tenantId, partnerId)).build())
-                    .consistentRead(true));
-            return Optional.ofNullable(item).map(PartnerItem::toDomain);
-        } catch (SdkException e) {
-            throw DynamoDbErrors.translate(e);
-        }
+        PartnerItem item = table.getItem(r -> r.key(Key.builder().partitionValue(PartnerItem.key(tenantId, partnerId)).build())
+                .consistentRead(true));
+        return Optional.ofNullable(item).map(PartnerItem::toDomain);
     }
 
     @Override
@@ -101,8 +94,6 @@ public final class DynamoDbPartnerRepository implements PartnerRepository {
             return PartnerItem.SCHEMA.mapToItem(response.attributes()).toDomain();
         } catch (ConditionalCheckFailedException e) {
             throw e.hasItem() && !e.item().isEmpty() ? versionMoved() : notFound();
-        } catch (SdkException e) {
-            throw DynamoDbErrors.translate(e);
         }
     }
 
@@ -125,8 +116,6 @@ public final class DynamoDbPartnerRepository implements PartnerRepository {
                 throw versionMoved();
             }
             throw new ConflictException("The partner has active contracts; terminate them before deleting it.");
-        } catch (SdkException e) {
-            throw DynamoDbErrors.translate(e);
         }
     }
 

@@ -15,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -73,13 +72,9 @@ public final class DynamoDbProductRepository implements ProductRepository {
 
     @Override
     public Optional<Product> find(String tenantId, String productId) {
-        try {
-            ProductItem item = table.getItem(r -> r.key(Key.builder().partitionValue(ProductItem.key(tenantId, productId)).build())
-                    .consistentRead(true));
-            return Optional.ofNullable(item).map(ProductItem::toDomain);
-        } catch (SdkException e) {
-            throw DynamoDbErrors.translate(e);
-        }
+        ProductItem item = table.getItem(r -> r.key(Key.builder().partitionValue(ProductItem.key(tenantId, productId)).build())
+                .consistentRead(true));
+        return Optional.ofNullable(item).map(ProductItem::toDomain);
     }
 
     @Override
@@ -98,12 +93,7 @@ public final class DynamoDbProductRepository implements ProductRepository {
                     throw new UnavailableException("The catalog is busy; retry shortly.", 1, null);
                 }
                 Map<String, KeysAndAttributes> request = pending;
-                BatchGetItemResponse response;
-                try {
-                    response = dynamoDb.batchGetItem(r -> r.requestItems(request));
-                } catch (SdkException e) {
-                    throw DynamoDbErrors.translate(e);
-                }
+                BatchGetItemResponse response = dynamoDb.batchGetItem(r -> r.requestItems(request));
                 for (Map<String, AttributeValue> item : response.responses().getOrDefault(tableName, List.of())) {
                     Product product = ProductItem.SCHEMA.mapToItem(item).toDomain();
                     // The key already carries the tenant; this guards the mapping, not the query.
@@ -153,8 +143,6 @@ public final class DynamoDbProductRepository implements ProductRepository {
                 return ProductItem.SCHEMA.mapToItem(response.attributes()).toDomain();
             } catch (ConditionalCheckFailedException e) {
                 throw e.hasItem() && !e.item().isEmpty() ? versionMoved() : notFound();
-            } catch (SdkException e) {
-                throw DynamoDbErrors.translate(e);
             }
         }
 

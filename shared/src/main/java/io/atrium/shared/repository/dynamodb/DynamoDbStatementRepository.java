@@ -10,7 +10,6 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -73,33 +72,27 @@ public final class DynamoDbStatementRepository implements StatementRepository {
             if (TransactionConflicts.conditionFailed(e, 0)) {
                 return false;
             }
-            throw DynamoDbErrors.translate(e);
-        } catch (SdkException e) {
-            throw DynamoDbErrors.translate(e);
+            throw e;
         }
     }
 
     @Override
     public Optional<MonthlyStatement> find(String tenantId, YearMonth month) {
-        try {
-            Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(tableName)
-                    .key(Map.of("pk", AttributeValue.fromS(key(tenantId, month))))
-                    .consistentRead(true)).item();
-            if (item == null || item.isEmpty()) {
-                return Optional.empty();
-            }
-            Map<String, MonthlyStatement.Totals> totals = new TreeMap<>();
-            item.forEach((name, value) -> {
-                if (name.startsWith(COUNT)) {
-                    String currency = name.substring(COUNT.length());
-                    totals.put(currency, new MonthlyStatement.Totals(number(item, CHARGED + currency), number(item, REFUNDED + currency),
-                            Long.parseLong(value.n())));
-                }
-            });
-            return Optional.of(new MonthlyStatement(tenantId, month, totals));
-        } catch (SdkException e) {
-            throw DynamoDbErrors.translate(e);
+        Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(tableName)
+                .key(Map.of("pk", AttributeValue.fromS(key(tenantId, month))))
+                .consistentRead(true)).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
         }
+        Map<String, MonthlyStatement.Totals> totals = new TreeMap<>();
+        item.forEach((name, value) -> {
+            if (name.startsWith(COUNT)) {
+                String currency = name.substring(COUNT.length());
+                totals.put(currency, new MonthlyStatement.Totals(number(item, CHARGED + currency), number(item, REFUNDED + currency),
+                        Long.parseLong(value.n())));
+            }
+        });
+        return Optional.of(new MonthlyStatement(tenantId, month, totals));
     }
 
     private static BigDecimal number(Map<String, AttributeValue> item, String name) {

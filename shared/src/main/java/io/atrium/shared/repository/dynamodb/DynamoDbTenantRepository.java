@@ -9,7 +9,6 @@ import io.atrium.shared.error.NotFoundException;
 import io.atrium.shared.error.PreconditionFailedException;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -59,9 +58,7 @@ public final class DynamoDbTenantRepository implements TenantRepository {
                     .anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()))) {
                 throw new ConflictException("A tenant or client with this id already exists.");
             }
-            throw DynamoDbErrors.translate(e);
-        } catch (SdkException e) {
-            throw DynamoDbErrors.translate(e);
+            throw e;
         }
     }
 
@@ -70,13 +67,9 @@ public final class DynamoDbTenantRepository implements TenantRepository {
         if (!Ids.isValid(tenantId)) {
             return Optional.empty();
         }
-        try {
-            TenantItem item = tenants.getItem(r -> r.key(Key.builder().partitionValue(TenantItem.key(tenantId)).build())
-                    .consistentRead(true));
-            return Optional.ofNullable(item).map(TenantItem::toDomain);
-        } catch (SdkException e) {
-            throw DynamoDbErrors.translate(e);
-        }
+        TenantItem item = tenants.getItem(r -> r.key(Key.builder().partitionValue(TenantItem.key(tenantId)).build())
+                .consistentRead(true));
+        return Optional.ofNullable(item).map(TenantItem::toDomain);
     }
 
     @Override
@@ -101,8 +94,6 @@ public final class DynamoDbTenantRepository implements TenantRepository {
                 throw new PreconditionFailedException("If-Match does not match the current version of the tenant.");
             }
             throw new NotFoundException("No tenant with this id.");
-        } catch (SdkException e) {
-            throw DynamoDbErrors.translate(e);
         }
     }
 
@@ -111,13 +102,9 @@ public final class DynamoDbTenantRepository implements TenantRepository {
         if (!Ids.isValid(tenantId) || !Ids.isValid(clientId)) {
             return Optional.empty();
         }
-        try {
-            ClientItem item = clients.getItem(r -> r.key(Key.builder().partitionValue(ClientItem.key(tenantId, clientId)).build())
-                    .consistentRead(true));
-            return Optional.ofNullable(item).map(ClientItem::toDomain);
-        } catch (SdkException e) {
-            throw DynamoDbErrors.translate(e);
-        }
+        ClientItem item = clients.getItem(r -> r.key(Key.builder().partitionValue(ClientItem.key(tenantId, clientId)).build())
+                .consistentRead(true));
+        return Optional.ofNullable(item).map(ClientItem::toDomain);
     }
 
     @Override
@@ -125,17 +112,13 @@ public final class DynamoDbTenantRepository implements TenantRepository {
         if (!Ids.isValid(clientId)) {
             return Optional.empty();
         }
-        try {
-            var page = byClient.query(r -> r.queryConditional(QueryConditional.keyEqualTo(
-                    Key.builder().partitionValue(ClientItem.byClient(clientId)).build())).limit(2)).iterator();
-            if (!page.hasNext()) {
-                return Optional.empty();
-            }
-            var items = page.next().items();
-            // a client id is issued once by the identity provider; two owners would be corruption, so trust neither
-            return items.size() == 1 ? Optional.of(items.get(0).toDomain()) : Optional.empty();
-        } catch (SdkException e) {
-            throw DynamoDbErrors.translate(e);
+        var page = byClient.query(r -> r.queryConditional(QueryConditional.keyEqualTo(
+                Key.builder().partitionValue(ClientItem.byClient(clientId)).build())).limit(2)).iterator();
+        if (!page.hasNext()) {
+            return Optional.empty();
         }
+        var items = page.next().items();
+        // a client id is issued once by the identity provider; two owners would be corruption, so trust neither
+        return items.size() == 1 ? Optional.of(items.get(0).toDomain()) : Optional.empty();
     }
 }

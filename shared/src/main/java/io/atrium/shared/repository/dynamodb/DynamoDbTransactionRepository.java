@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -81,9 +80,7 @@ public final class DynamoDbTransactionRepository implements TransactionRepositor
             if (TransactionConflicts.conditionFailed(e, 0)) {
                 throw new ConflictException("A transaction with this id already exists.");
             }
-            throw DynamoDbErrors.translate(e);
-        } catch (SdkException e) {
-            throw DynamoDbErrors.translate(e);
+            throw e;
         }
     }
 
@@ -107,14 +104,10 @@ public final class DynamoDbTransactionRepository implements TransactionRepositor
 
     @Override
     public Optional<Transaction> find(String tenantId, String transactionId) {
-        try {
-            Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(tableName)
-                    .key(Map.of("pk", AttributeValue.fromS(TransactionItem.key(tenantId, transactionId))))
-                    .consistentRead(true)).item();
-            return item == null || item.isEmpty() ? Optional.empty() : Optional.of(TransactionItem.SCHEMA.mapToItem(item).toDomain());
-        } catch (SdkException e) {
-            throw DynamoDbErrors.translate(e);
-        }
+        Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(tableName)
+                .key(Map.of("pk", AttributeValue.fromS(TransactionItem.key(tenantId, transactionId))))
+                .consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(TransactionItem.SCHEMA.mapToItem(item).toDomain());
     }
 
     @Override

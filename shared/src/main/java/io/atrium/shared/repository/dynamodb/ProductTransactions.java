@@ -2,7 +2,6 @@ package io.atrium.shared.repository.dynamodb;
 
 import java.util.List;
 import java.util.function.Function;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
@@ -32,9 +31,7 @@ final class ProductTransactions {
             if (reasons.stream().anyMatch(r -> CONDITION_FAILED.equals(r.code()))) {
                 throw onConditionFailed.apply(reasons);
             }
-            throw DynamoDbErrors.translate(e);
-        } catch (SdkException e) {
-            throw DynamoDbErrors.translate(e);
+            throw e;
         }
     }
 

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -51,27 +50,23 @@ final class QueryPages {
         boolean filtered = query.filterExpression() != null;
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         Map<String, AttributeValue> start = PageKeys.toAttributes(startKey);
-        try {
-            for (int reads = 0; reads < MAX_READS_PER_PAGE; reads++) {
-                int wanted = limit + 1 - items.size();
-                QueryResponse response = dynamoDb.query(query.toBuilder()
-                        .limit(filtered ? Math.max(wanted, FILTERED_READ_SIZE) : wanted)
-                        .exclusiveStartKey(start)
-                        .build());
-                items.addAll(response.items());
-                start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
-                if (items.size() > limit) {
-                    List<Map<String, AttributeValue>> page = items.subList(0, limit);
-                    return new Page<>(page.stream().map(toDomain).toList(), keyOf(page.get(limit - 1), schema, query.indexName()));
-                }
-                if (start == null) {
-                    break;
-                }
+        for (int reads = 0; reads < MAX_READS_PER_PAGE; reads++) {
+            int wanted = limit + 1 - items.size();
+            QueryResponse response = dynamoDb.query(query.toBuilder()
+                    .limit(filtered ? Math.max(wanted, FILTERED_READ_SIZE) : wanted)
+                    .exclusiveStartKey(start)
+                    .build());
+            items.addAll(response.items());
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+            if (items.size() > limit) {
+                List<Map<String, AttributeValue>> page = items.subList(0, limit);
+                return new Page<>(page.stream().map(toDomain).toList(), keyOf(page.get(limit - 1), schema, query.indexName()));
             }
-            return new Page<>(items.stream().map(toDomain).toList(), PageKeys.toStrings(start));
-        } catch (SdkException e) {
-            throw DynamoDbErrors.translate(e);
+            if (start == null) {
+                break;
+            }
         }
+        return new Page<>(items.stream().map(toDomain).toList(), PageKeys.toStrings(start));
     }
 
     /** Where a query resumes after {@code item}: the table's key and the index's keys, as LastEvaluatedKey has them. */
