@@ -29,7 +29,7 @@ public final class CognitoClients {
                         .apiCallTimeout(API_CALL_TIMEOUT)
                         .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
                         .retryStrategy(RetryMode.STANDARD)
-                        // onboarding calls Cognito inside the request's budget, like every DynamoDB call (ADR 0007)
+                        // onboarding calls Cognito inside the request's budget, like every DynamoDB call (ADR 0008)
                         .addExecutionInterceptor(new CallBudget(API_CALL_TIMEOUT, ATTEMPT_TIMEOUT))
                         .build());
         // Locally the runtime's Cognito stand-in listens here; in AWS this is unset.
