@@ -4,7 +4,6 @@ import io.atrium.contract.service.ContractService;
 import io.atrium.contract.service.ExpiryRun;
 import io.atrium.shared.Platform;
 import io.atrium.shared.api.Idempotency;
-import io.atrium.shared.aws.AwsClients;
 import io.atrium.shared.domain.tenant.OwnedIds;
 import io.atrium.shared.events.SqsQueue;
 import io.atrium.shared.repository.dynamodb.DynamoDbContractRepository;
@@ -44,7 +43,7 @@ public final class ContractWiring {
     private static final class ExpiryHolder {
         static final ExpiryRun RUN = new ExpiryRun(
                 contracts(),
-                new SqsQueue(AwsClients.sqs(Platform.config()), Platform.config().require("EXPIRY_QUEUE_URL"), "contract"),
+                SqsQueue.fromSettings(Platform.config(), "EXPIRY_QUEUE_URL", "contract"),
                 Platform.clock(),
                 ExpiryRun.PAGE_SIZE);
     }

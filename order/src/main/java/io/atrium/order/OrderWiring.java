@@ -3,7 +3,6 @@ package io.atrium.order;
 import io.atrium.order.service.OrderService;
 import io.atrium.shared.Platform;
 import io.atrium.shared.api.Idempotency;
-import io.atrium.shared.aws.AwsClients;
 import io.atrium.shared.events.MessageQueue;
 import io.atrium.shared.events.SqsQueue;
 import io.atrium.shared.repository.dynamodb.DynamoDbOrderRepository;
@@ -37,6 +36,6 @@ public final class OrderWiring {
     }
 
     private static final class QueueHolder {
-        static final MessageQueue QUEUE = new SqsQueue(AwsClients.sqs(Platform.config()), Platform.config().require("ORDER_QUEUE_URL"), "order");
+        static final MessageQueue QUEUE = SqsQueue.fromSettings(Platform.config(), "ORDER_QUEUE_URL", "order");
     }
 }

@@ -16,8 +16,6 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
 /**
  * SDK clients, built once per container with an explicit HTTP client, region, credentials provider
@@ -60,24 +58,6 @@ public final class AwsClients {
     /** The functions' HTTP client for AWS calls (ADR 0006). */
     public static SdkHttpClient httpClient() {
         return new JdkHttpClient(CONNECT_TIMEOUT, READ_TIMEOUT);
-    }
-
-    /**
-     * An SQS client, for the stacks that bundle the SQS library (the layer does not carry it, ADR 0005).
-     * Locally the runtime sets {@code AWS_ENDPOINT_URL_SQS}; in AWS it is unset.
-     */
-    public static SqsClient sqs(Config config) {
-        SqsClientBuilder builder = SqsClient.builder()
-                .httpClient(new JdkHttpClient(Duration.ofSeconds(1), Duration.ofSeconds(2)))
-                .region(Region.of(config.get("AWS_REGION", "us-east-1")))
-                .credentialsProvider(credentials(config))
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .apiCallTimeout(API_CALL_TIMEOUT)
-                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
-                        .retryStrategy(RetryMode.STANDARD)
-                        .build());
-        config.optional("AWS_ENDPOINT_URL_SQS").map(URI::create).ifPresent(builder::endpointOverride);
-        return builder.build();
     }
 
     /**

@@ -1,13 +1,22 @@
 package io.atrium.shared.events;
 
+import io.atrium.shared.aws.AwsClients;
+import io.atrium.shared.aws.JdkHttpClient;
+import io.atrium.shared.config.Config;
 import io.atrium.shared.log.JsonLog;
+import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
@@ -23,6 +32,26 @@ public final class SqsQueue implements MessageQueue {
     private final SqsClient sqs;
     private final String queueUrl;
     private final JsonLog log;
+
+    /**
+     * The queue whose URL is the setting {@code urlSetting}, with an SQS client built like every SDK client
+     * (explicit HTTP client, region, credentials, time budget; see {@link AwsClients}). Locally the runtime sets
+     * {@code AWS_ENDPOINT_URL_SQS}. Only stacks that bundle the SQS library call this (ADR 0009); it lives
+     * here, not in AwsClients, so that no other function ever loads a class that names SQS.
+     */
+    public static SqsQueue fromSettings(Config config, String urlSetting, String service) {
+        SqsClientBuilder builder = SqsClient.builder()
+                .httpClient(new JdkHttpClient(Duration.ofSeconds(1), Duration.ofSeconds(2)))
+                .region(Region.of(config.get("AWS_REGION", "us-east-1")))
+                .credentialsProvider(AwsClients.credentials(config))
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .apiCallTimeout(AwsClients.API_CALL_TIMEOUT)
+                        .apiCallAttemptTimeout(AwsClients.ATTEMPT_TIMEOUT)
+                        .retryStrategy(RetryMode.STANDARD)
+                        .build());
+        config.optional("AWS_ENDPOINT_URL_SQS").map(URI::create).ifPresent(builder::endpointOverride);
+        return new SqsQueue(builder.build(), config.require(urlSetting), service);
+    }
 
     public SqsQueue(SqsClient sqs, String queueUrl, String service) {
         this.sqs = sqs;

@@ -1,10 +1,14 @@
 package io.atrium.shared.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.atrium.shared.config.Config;
 import io.atrium.shared.testing.LocalSqs;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
@@ -29,6 +33,20 @@ class SqsQueueTest {
         Set<String> expected = new TreeSet<>();
         items.forEach(i -> expected.add("{\"n\":" + i + "}"));
         assertEquals(expected, bodies);
+    }
+
+    @Test
+    void aFunctionsQueueIsBuiltFromItsSettingsOnTheLayersHttpClient() {
+        String url = SQS.newQueue("sqs-queue-test");
+        Config config = new Config(Map.of("QUEUE_URL", url, "AWS_ENDPOINT_URL_SQS", SQS.endpoint().toString(),
+                "AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local"));
+
+        assertEquals(List.of(), SqsQueue.fromSettings(config, "QUEUE_URL", "test").send(List.of("a"), item -> "{\"x\":\"" + item + "\"}"));
+
+        assertEquals(List.of("{\"x\":\"a\"}"), SQS.receive(url).stream().map(m -> m.body()).toList());
+        Config.MissingSettingException missing = assertThrows(Config.MissingSettingException.class,
+                () -> SqsQueue.fromSettings(config, "ORDER_QUEUE_URL", "test"));
+        assertTrue(missing.getMessage().contains("ORDER_QUEUE_URL"), missing.getMessage());
     }
 
     @Test
