@@ -28,7 +28,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  *         () -&gt; new LocalRuntime.Options().root(path));
  * </pre>
  *
- * Ports are free ones; tables live in the JVM's shared DynamoDB Local under a prefix unique to the runtime.
+ * Ports are free ones; tables live in the JVM's shared DynamoDB Local under a prefix unique to the runtime. The test
+ * class must be {@link EndToEnd} ({@link LocalSystemTest} is).
  */
 public final class LocalSystemExtension implements BeforeAllCallback, ParameterResolver {
 
@@ -78,6 +79,7 @@ public final class LocalSystemExtension implements BeforeAllCallback, ParameterR
 
     /** The runtime of this extension's configuration, started on first use. */
     public LocalRuntime runtime(ExtensionContext context) {
+        requireEndToEndTier(context);
         String storeKey;
         Supplier<LocalRuntime.Options> supplier;
         if (key != null) {
@@ -106,6 +108,15 @@ public final class LocalSystemExtension implements BeforeAllCallback, ParameterR
             return new Running(LocalRuntime.start(o));
         }, Running.class);
         return running.runtime;
+    }
+
+    /** A runtime runs the stacks' packaged code: only the end-to-end tier runs after {@code package}. */
+    private static void requireEndToEndTier(ExtensionContext context) {
+        if (!context.getTags().contains(EndToEnd.TAG)) {
+            throw new ExtensionConfigurationException(context.getRequiredTestClass().getName()
+                    + " starts the local runtime: annotate it @EndToEnd (io.atrium.local.junit) so that it runs in the"
+                    + " end-to-end tier (mvn verify), after the stacks it runs are packaged");
+        }
     }
 
     /** Stopped by JUnit when the root context closes, at the end of the run. */

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs the test class against the local system: the stacks are started in this JVM once (shared by every test
- * class asking for the same root and templates) and a {@link LocalSystem} parameter receives their URLs.
+ * class asking for the same root and templates) and a {@link LocalSystem} parameter receives their URLs. The class
+ * is {@link EndToEnd}: it runs in {@code mvn verify}, once the stacks are packaged.
  *
  * <pre>
  * &#64;LocalSystemTest(templates = {"shared/template.yaml", "partner/template.yaml"})
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
+@EndToEnd
 @ExtendWith(LocalSystemExtension.class)
 public @interface LocalSystemTest {
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.atrium.local.LocalRuntime;
 import io.atrium.local.RawHttp;
+import io.atrium.local.junit.EndToEnd;
 import io.atrium.local.junit.LocalSystem;
 import io.atrium.local.junit.LocalSystemExtension;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Answers the gateway makes itself, over real HTTP: each one goes through the Api's gateway responses (the
  * fixture's DEFAULT_4XX/DEFAULT_5XX add X-Request-Id; its ACCESS_DENIED resource replaces them for that type).
  */
+@EndToEnd
 class GatewayAnswersTest {
 
     @RegisterExtension

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.atrium.local.LocalRuntime;
+import io.atrium.local.junit.EndToEnd;
 import io.atrium.local.junit.LocalSystem;
 import io.atrium.local.junit.LocalSystemExtension;
 import io.atrium.local.lambda.LocalFunction;
@@ -27,6 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /** The runtime over real HTTP with the fixture stacks shared, authz and alpha (see src/test/resources/runtime). */
+@EndToEnd
 class LocalRuntimeTest {
 
     @RegisterExtension

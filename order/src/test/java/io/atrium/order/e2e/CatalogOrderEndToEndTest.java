@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.atrium.local.ProjectLayout;
 import io.atrium.local.junit.LocalSystem;
 import io.atrium.local.junit.LocalSystemTest;
 import io.atrium.local.openapi.OpenApiContract;
@@ -16,25 +15,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * The main catalog and order flow over HTTP through the local runtime, as a client sees it: onboard a
  * tenant, take its token, add a product, order it, cancel the order and find the stock back. Every
  * answer of the two APIs is checked against their openapi.json.
  * <p>
- * The runtime runs the other stacks' built code: the full build ({@code mvn -B verify}) packages authz,
- * catalog and the layer before this module's tests. A partial build without them ({@code -pl order -am})
- * skips this class rather than fail on a missing jar.
+ * The runtime runs the stacks' packaged code: this module's test dependencies on authz and catalog make
+ * {@code mvn verify} (also {@code -pl order -am}) package them and the layer before this end-to-end test runs.
  */
-@EnabledIf(value = "otherStacksBuilt", disabledReason = "authz, catalog or the shared layer is not built; run mvn -B verify")
 @LocalSystemTest(templates = {"shared/template.yaml", "authz/template.yaml", "catalog/template.yaml", "order/template.yaml"})
 class CatalogOrderEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,13 +37,6 @@ class CatalogOrderEndToEndTest {
             CatalogOrderEndToEndTest.class.getClassLoader(), "openapi.json");
     private static OpenApiContract catalogApi;
     private static String token;
-
-    static boolean otherStacksBuilt() {
-        Path root = ProjectLayout.root();
-        return Files.isRegularFile(root.resolve("authz/target/authz.jar"))
-                && Files.isRegularFile(root.resolve("shared/target/shared-layer.zip"))
-                && (Files.isRegularFile(root.resolve("catalog/target/catalog.jar")) || Files.isDirectory(root.resolve("catalog/target/classes")));
-    }
 
     @BeforeAll
     static void onboardATenant(LocalSystem system) throws Exception {

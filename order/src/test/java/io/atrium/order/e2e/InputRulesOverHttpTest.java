@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.atrium.local.ProjectLayout;
 import io.atrium.local.junit.ApiClients;
 import io.atrium.local.junit.LocalSystem;
 import io.atrium.local.junit.LocalSystemTest;
@@ -16,23 +15,20 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * The input rules of API.md over HTTP through the local runtime, on every stack that takes the input: Money without
  * its currency is a 400 naming it (never a 500), one Money rule in every body, sums the server keeps stay within 15
  * integer digits (409, nothing written), one text rule (no control characters, lengths in code points), and no
- * {@code nextToken} on a last page that is exactly full.
+ * {@code nextToken} on a last page that is exactly full. The stacks' packaged code runs: this module's test
+ * dependencies on them make {@code mvn verify} (also {@code -pl order -am}) package them first.
  */
-@EnabledIf(value = "stacksBuilt", disabledReason = "the stacks' code is not built: run `mvn -B verify` from the root")
 @LocalSystemTest(templates = {"shared/template.yaml", "authz/template.yaml", "partner/template.yaml", "contract/template.yaml",
         "transaction/template.yaml", "catalog/template.yaml", "order/template.yaml"})
 class InputRulesOverHttpTest {
@@ -40,15 +36,6 @@ class InputRulesOverHttpTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static String token;
     private static LocalSystem system;
-
-    static boolean stacksBuilt() {
-        Path root = ProjectLayout.root();
-        if (!Files.isRegularFile(root.resolve("shared/target/shared-layer.zip"))) {
-            return false;
-        }
-        return List.of("authz", "partner", "contract", "transaction", "catalog").stream()
-                .allMatch(m -> Files.isRegularFile(root.resolve(m + "/target/" + m + ".jar")) || Files.isDirectory(root.resolve(m + "/target/classes/io")));
-    }
 
     @BeforeAll
     static void onboard(LocalSystem localSystem) {

@@ -7,6 +7,7 @@ import com.nimbusds.jwt.SignedJWT;
 import io.atrium.local.LocalRuntime;
 import io.atrium.local.auth.JwtAttackCorpus;
 import io.atrium.local.auth.JwtAttackCorpus.Attack;
+import io.atrium.local.junit.EndToEnd;
 import io.atrium.local.junit.LocalSystem;
 import io.atrium.local.junit.LocalSystemExtension;
 import io.atrium.partner.security.AuthSystem.TenantClient;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every kind of bad bearer token is a 401 from the partner API, over HTTP, through the real authorizer. */
+@EndToEnd
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JwtAttacksOverHttpTest {
     @RegisterExtension

@@ -3,6 +3,7 @@ package io.atrium.partner.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.atrium.local.junit.EndToEnd;
 import io.atrium.local.junit.LocalSystem;
 import io.atrium.local.junit.LocalSystemExtension;
 import io.atrium.partner.security.AuthSystem.TenantClient;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * time the waves really took, so a slow machine does not change the verdict.
  * The only test of this module that uses a basic tenant, so nothing else drains the bucket.
  */
+@EndToEnd
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RateLimitTest {
     @RegisterExtension

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.atrium.local.ProjectLayout;
 import io.atrium.local.junit.LocalSystem;
 import io.atrium.local.junit.LocalSystemTest;
 import java.io.IOException;
@@ -15,39 +14,21 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * The main money flow end to end over HTTP, through the local runtime (authorizer, usage plans, isolated
  * functions, DynamoDB Local): onboard a tenant -> partner -> contract -> activate -> charge -> refund -> balance.
+ * The runtime runs the stacks' packaged code: this module's test dependencies on authz, partner and contract make
+ * {@code mvn verify} (also {@code -pl transaction -am}) package them and the layer before this end-to-end test runs.
  */
-@EnabledIf(value = "modulesBuilt", disabledReason = "the stacks' code is not built: run `mvn -B verify` from the root")
 @LocalSystemTest(templates = {"shared/template.yaml", "authz/template.yaml", "partner/template.yaml", "contract/template.yaml",
         "transaction/template.yaml"})
 class ContractBalanceFlowTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    /** The runtime runs each module's jar or compiled classes, and the shared layer zip: they must exist. */
-    static boolean modulesBuilt() {
-        Path root = ProjectLayout.root();
-        if (!Files.isRegularFile(root.resolve("shared/target/shared-layer.zip"))) {
-            return false;
-        }
-        for (String module : List.of("authz", "partner", "contract", "transaction")) {
-            if (!Files.isRegularFile(root.resolve(module + "/target/" + module + ".jar"))
-                    && !Files.isDirectory(root.resolve(module + "/target/classes/io"))) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     private record Answer(int status, JsonNode body, HttpResponse<String> raw) {
         String header(String name) {
