@@ -10,6 +10,7 @@ public final class CatalogWiring {
     private static final ProductService SERVICE = new ProductService(
             new DynamoDbProductRepository(Platform.dynamoDb(), Platform.enhanced(), Platform.table("PRODUCT_TABLE")),
             Platform.paginator(),
+            Platform.ownedIds(),
             Platform.clock());
 
     private CatalogWiring() {

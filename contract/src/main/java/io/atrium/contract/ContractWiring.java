@@ -4,7 +4,6 @@ import io.atrium.contract.service.ContractService;
 import io.atrium.contract.service.ExpiryRun;
 import io.atrium.shared.Platform;
 import io.atrium.shared.api.Idempotency;
-import io.atrium.shared.domain.tenant.OwnedIds;
 import io.atrium.shared.events.SqsQueue;
 import io.atrium.shared.repository.dynamodb.DynamoDbContractRepository;
 import io.atrium.shared.repository.dynamodb.DynamoDbPartnerRepository;
@@ -36,7 +35,7 @@ public final class ContractWiring {
                 contracts(),
                 new DynamoDbPartnerRepository(Platform.dynamoDb(), Platform.enhanced(), Platform.table("PARTNER_TABLE")),
                 Platform.paginator(),
-                OwnedIds.current(),
+                Platform.ownedIds(),
                 Platform.clock());
     }
 

@@ -32,6 +32,7 @@ public final class OrderWiring {
                 new DynamoDbProductRepository(Platform.dynamoDb(), Platform.enhanced(), PRODUCT_TABLE),
                 new DynamoDbOrderRepository(Platform.dynamoDb(), Platform.enhanced(), Platform.table("ORDER_TABLE"), PRODUCT_TABLE),
                 Platform.paginator(),
+                Platform.ownedIds(),
                 Platform.clock());
     }
 

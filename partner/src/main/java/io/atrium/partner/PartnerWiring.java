@@ -10,6 +10,7 @@ public final class PartnerWiring {
     private static final PartnerService SERVICE = new PartnerService(
             new DynamoDbPartnerRepository(Platform.dynamoDb(), Platform.enhanced(), Platform.table("PARTNER_TABLE")),
             Platform.paginator(),
+            Platform.ownedIds(),
             Platform.clock());
 
     private PartnerWiring() {

@@ -3,6 +3,7 @@ package io.atrium.shared;
 import io.atrium.shared.api.Idempotency;
 import io.atrium.shared.aws.AwsClients;
 import io.atrium.shared.config.Config;
+import io.atrium.shared.domain.tenant.OwnedIds;
 import io.atrium.shared.idempotency.DynamoDbIdempotencyStore;
 import io.atrium.shared.paging.PageTokens;
 import io.atrium.shared.paging.Paginator;
@@ -44,6 +45,11 @@ public final class Platform {
         return IdempotencyHolder.IDEMPOTENCY;
     }
 
+    /** Mints the ids of new resources, sealing their tenant with a key from {@code PAGINATION_KEY} (plain ids without it). */
+    public static OwnedIds ownedIds() {
+        return OwnedIdsHolder.OWNED_IDS;
+    }
+
     public static Clock clock() {
         return Clock.systemUTC();
     }
@@ -59,6 +65,10 @@ public final class Platform {
 
     private static final class PaginatorHolder {
         static final Paginator PAGINATOR = new Paginator(new PageTokens(config().require("PAGINATION_KEY")));
+    }
+
+    private static final class OwnedIdsHolder {
+        static final OwnedIds OWNED_IDS = new OwnedIds(config().optional("PAGINATION_KEY").orElse(null));
     }
 
     private static final class IdempotencyHolder {

@@ -2,7 +2,6 @@ package io.atrium.transaction;
 
 import io.atrium.shared.Platform;
 import io.atrium.shared.api.Idempotency;
-import io.atrium.shared.domain.tenant.OwnedIds;
 import io.atrium.shared.repository.dynamodb.DynamoDbContractRepository;
 import io.atrium.shared.repository.dynamodb.DynamoDbStatementRepository;
 import io.atrium.shared.repository.dynamodb.DynamoDbTransactionRepository;
@@ -33,7 +32,7 @@ public final class TransactionWiring {
                 new DynamoDbTransactionRepository(Platform.dynamoDb(), Platform.table("TRANSACTION_TABLE"), Platform.table("CONTRACT_TABLE")),
                 DynamoDbContractRepository.reader(Platform.dynamoDb(), Platform.table("CONTRACT_TABLE")),
                 Platform.paginator(),
-                OwnedIds.current(),
+                Platform.ownedIds(),
                 Platform.clock());
     }
 

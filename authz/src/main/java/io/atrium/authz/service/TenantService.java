@@ -55,7 +55,7 @@ public final class TenantService {
     }
 
     public Tenant get(String tenantId) {
-        return tenants.find(tenantId).orElseThrow(() -> new NotFoundException("No tenant with this id."));
+        return tenants.find(tenantId).orElseThrow(() -> NotFoundException.noSuch("tenant"));
     }
 
     /** Changes tier and/or status (null keeps the current value) if the caller saw the current version. */

@@ -16,23 +16,25 @@ import java.util.Optional;
 public final class ProductService {
     private final ProductRepository products;
     private final Paginator paginator;
+    private final OwnedIds ids;
     private final Clock clock;
 
-    public ProductService(ProductRepository products, Paginator paginator, Clock clock) {
+    public ProductService(ProductRepository products, Paginator paginator, OwnedIds ids, Clock clock) {
         this.products = products;
         this.paginator = paginator;
+        this.ids = ids;
         this.clock = clock;
     }
 
     public Product create(String tenantId, ProductDetails details) {
         Instant now = now();
-        Product product = new Product(tenantId, OwnedIds.current().newId("prd", tenantId), details.sku(), details.name(), details.price(),
+        Product product = new Product(tenantId, ids.newId("prd", tenantId), details.sku(), details.name(), details.price(),
                 details.stock(), 1, now, now);
         return products.create(product);
     }
 
     public Product get(String tenantId, String productId) {
-        return products.find(tenantId, productId).orElseThrow(() -> new NotFoundException("No product with this id."));
+        return products.find(tenantId, productId).orElseThrow(() -> NotFoundException.noSuch("product"));
     }
 
     public Listing<Product> list(String tenantId, int limit, Optional<String> nextToken) {
@@ -44,7 +46,7 @@ public final class ProductService {
     public Product update(String tenantId, String productId, ProductDetails details, long expectedVersion) {
         Product current = get(tenantId, productId);
         if (current.version() != expectedVersion) {
-            throw new PreconditionFailedException("If-Match does not match the current version of the product.");
+            throw PreconditionFailedException.versionMoved("product");
         }
         Product changed = current.withDetails(details.sku(), details.name(), details.price(), details.stock(), now());
         return products.update(changed, current.sku(), expectedVersion);

@@ -13,6 +13,7 @@ import io.atrium.shared.repository.dynamodb.DynamoDbProductRepository;
 import io.atrium.shared.testing.ApiEvents;
 import io.atrium.shared.testing.OpenApiChecks;
 import io.atrium.shared.testing.TestTables;
+import io.atrium.shared.domain.tenant.OwnedIds;
 import java.time.Clock;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -41,7 +42,7 @@ final class CatalogFixture {
         productTable = tables.name("ProductTable");
         idempotencyTable = tables.name("IdempotencyTable");
         service = new ProductService(new DynamoDbProductRepository(dynamoDb, tables.enhanced(), productTable),
-                TestTables.paginator(), Clock.systemUTC());
+                TestTables.paginator(), new OwnedIds(TestTables.SECRET), Clock.systemUTC());
         Idempotency idempotency = tables.idempotency();
         create = new CreateProductHandler(service, idempotency);
         get = new GetProductHandler(service);

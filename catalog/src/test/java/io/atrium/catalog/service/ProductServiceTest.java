@@ -18,6 +18,7 @@ import io.atrium.shared.error.PreconditionFailedException;
 import io.atrium.shared.paging.Page;
 import io.atrium.shared.paging.PageTokens;
 import io.atrium.shared.paging.Paginator;
+import io.atrium.shared.domain.tenant.OwnedIds;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -43,7 +44,7 @@ class ProductServiceTest {
     @BeforeEach
     void setUp() {
         service = new ProductService(products, new Paginator(new PageTokens("unit-test-secret-0123456789")),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                new OwnedIds(null), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private static Product current() {

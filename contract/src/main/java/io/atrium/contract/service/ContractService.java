@@ -52,7 +52,7 @@ public final class ContractService {
     }
 
     public Contract get(String tenantId, String contractId) {
-        return contracts.find(tenantId, contractId).orElseThrow(() -> new NotFoundException("No contract with this id."));
+        return contracts.find(tenantId, contractId).orElseThrow(() -> NotFoundException.noSuch("contract"));
     }
 
     /** Newest first, optionally of one partner (which must exist in the tenant) and/or in one status. */
@@ -122,7 +122,7 @@ public final class ContractService {
     private Contract current(String tenantId, String contractId, long expectedVersion, ContractStatus next) {
         Contract current = get(tenantId, contractId);
         if (current.version() != expectedVersion) {
-            throw new PreconditionFailedException("If-Match does not match the current version of the contract.");
+            throw PreconditionFailedException.versionMoved("contract");
         }
         requireMove(current, next);
         return current;

@@ -83,7 +83,6 @@ class ContractHandlersTest {
         assertNull(body.get("tenantId"));
         assertEquals("\"1\"", response.getHeaders().get("ETag"));
         assertEquals("/v1/contracts/" + id, response.getHeaders().get("Location"));
-        assertEquals(OwnedIds.current().getClass(), OwnedIds.class);
 
         Map<String, AttributeValue> item = stored(tenant, id);
         assertEquals("12000", item.get("valueAmount").n());

@@ -1,7 +1,9 @@
 package io.atrium.order.service;
 
 import io.atrium.shared.domain.tenant.OwnedIds;
+import io.atrium.shared.domain.order.NotEnoughStockException;
 import io.atrium.shared.domain.order.Order;
+import io.atrium.shared.domain.order.OrderCancelledException;
 import io.atrium.shared.domain.order.OrderLine;
 import io.atrium.shared.domain.order.OrderRepository;
 import io.atrium.shared.domain.order.OrderStatus;
@@ -17,7 +19,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,7 @@ public final class OrderService {
     private final ProductRepository products;
     private final OrderRepository orders;
     private final Paginator paginator;
+    private final OwnedIds ids;
     private final Clock clock;
 
     /** What the order worker's confirmation found. */
@@ -44,10 +46,11 @@ public final class OrderService {
         CANCELLED
     }
 
-    public OrderService(ProductRepository products, OrderRepository orders, Paginator paginator, Clock clock) {
+    public OrderService(ProductRepository products, OrderRepository orders, Paginator paginator, OwnedIds ids, Clock clock) {
         this.products = products;
         this.orders = orders;
         this.paginator = paginator;
+        this.ids = ids;
         this.clock = clock;
     }
 
@@ -70,7 +73,7 @@ public final class OrderService {
     }
 
     public Order get(String tenantId, String orderId) {
-        return orders.find(tenantId, orderId).orElseThrow(() -> new NotFoundException("No order with this id."));
+        return orders.find(tenantId, orderId).orElseThrow(() -> NotFoundException.noSuch("order"));
     }
 
     public Listing<Order> list(String tenantId, Optional<OrderStatus> status, int limit, Optional<String> nextToken) {
@@ -85,10 +88,10 @@ public final class OrderService {
     public Order cancel(String tenantId, String orderId, long expectedVersion) {
         Order current = get(tenantId, orderId);
         if (!current.status().isCancellable()) {
-            throw new ConflictException("The order is already cancelled.");
+            throw new OrderCancelledException();
         }
         if (current.version() != expectedVersion) {
-            throw new PreconditionFailedException("If-Match does not match the current version of the order.");
+            throw PreconditionFailedException.versionMoved("order");
         }
         return orders.cancel(current, expectedVersion, now());
     }
@@ -108,9 +111,9 @@ public final class OrderService {
     }
 
     private Order price(String tenantId, List<RequestedLine> requested) {
-        List<String> ids = requested.stream().map(RequestedLine::productId).toList();
-        Map<String, Product> found = products.findAll(tenantId, ids);
-        List<String> missing = ids.stream().filter(id -> !found.containsKey(id)).toList();
+        List<String> productIds = requested.stream().map(RequestedLine::productId).toList();
+        Map<String, Product> found = products.findAll(tenantId, productIds);
+        List<String> missing = productIds.stream().filter(id -> !found.containsKey(id)).toList();
         if (!missing.isEmpty()) {
             // The first id is handed on so a reference to another tenant's product is logged as such.
             throw new NotFoundException((missing.size() == 1 ? "No product with id " : "No products with ids ")
@@ -123,20 +126,19 @@ public final class OrderService {
                     + "); one order has one currency.");
         }
         List<OrderLine> lines = new ArrayList<>();
-        Map<String, String> shortages = new LinkedHashMap<>();
+        List<NotEnoughStockException.Shortage> shortages = new ArrayList<>();
         for (RequestedLine line : requested) {
             Product product = found.get(line.productId());
             if (product.stock() < line.quantity()) {
-                shortages.put(product.id(), "product " + product.id() + " has " + product.stock() + " left, the order needs "
-                        + line.quantity());
+                shortages.add(new NotEnoughStockException.Shortage(product.id(), product.stock(), line.quantity()));
             }
             lines.add(new OrderLine(product.id(), product.sku(), product.name(), line.quantity(), product.price()));
         }
         if (!shortages.isEmpty()) {
-            throw new ConflictException("Not enough stock: " + String.join("; ", shortages.values()) + ". Nothing was reserved.");
+            throw new NotEnoughStockException(shortages);
         }
         Instant now = now();
-        return new Order(tenantId, OwnedIds.current().newId("ord", tenantId), OrderStatus.PENDING, lines, Order.totalOf(lines), 1, now, now);
+        return new Order(tenantId, ids.newId("ord", tenantId), OrderStatus.PENDING, lines, Order.totalOf(lines), 1, now, now);
     }
 
     private Instant now() {

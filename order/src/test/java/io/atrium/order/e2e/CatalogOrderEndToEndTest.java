@@ -5,18 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.atrium.local.junit.ApiClients;
 import io.atrium.local.junit.LocalSystem;
 import io.atrium.local.junit.LocalSystemTest;
 import io.atrium.local.openapi.OpenApiContract;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,32 +37,10 @@ class CatalogOrderEndToEndTest {
     private static String token;
 
     @BeforeAll
-    static void onboardATenant(LocalSystem system) throws Exception {
+    static void onboardATenant(LocalSystem system) {
         catalogApi = OpenApiContract.load(system.runtime().root().resolve("catalog/src/main/resources/openapi.json"));
-        JsonNode endpoints = JSON.readTree(system.runtime().endpointsJson());
-        URI tokenUrl = URI.create(endpoints.get("tokenUrl").textValue());
-        JsonNode admin = endpoints.get("adminClient");
-        String adminToken = token(tokenUrl, admin.get("clientId").textValue(), admin.get("clientSecret").textValue());
-
-        HttpResponse<String> tenant = send(HttpRequest.newBuilder(system.baseUrl("authz").resolve("v1/tenants"))
-                .header("Authorization", "Bearer " + adminToken)
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", "e2e-tenant")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"E2E shop\",\"tier\":\"premium\"}")).build());
-        assertEquals(201, tenant.statusCode(), tenant.body());
-        JsonNode created = JSON.readTree(tenant.body());
-        token = token(tokenUrl, created.get("clientId").textValue(), created.get("clientSecret").textValue());
-    }
-
-    private static String token(URI tokenUrl, String clientId, String secret) throws Exception {
-        String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = send(HttpRequest.newBuilder(tokenUrl)
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=" + URLEncoder.encode("client_credentials", StandardCharsets.UTF_8)))
-                .build());
-        assertEquals(200, response.statusCode(), response.body());
-        return JSON.readTree(response.body()).get("access_token").textValue();
+        ApiClients clients = new ApiClients(system);
+        token = clients.token(clients.onboard("E2E shop", "premium"));
     }
 
     private static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {

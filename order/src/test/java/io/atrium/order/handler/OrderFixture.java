@@ -15,6 +15,7 @@ import io.atrium.shared.repository.dynamodb.DynamoDbProductRepository;
 import io.atrium.shared.testing.ApiEvents;
 import io.atrium.shared.testing.OpenApiChecks;
 import io.atrium.shared.testing.TestTables;
+import io.atrium.shared.domain.tenant.OwnedIds;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -49,7 +50,7 @@ final class OrderFixture {
         productTable = tables.name("ProductTable");
         products = new DynamoDbProductRepository(dynamoDb, tables.enhanced(), productTable);
         service = new OrderService(products, new DynamoDbOrderRepository(dynamoDb, tables.enhanced(), orderTable, productTable),
-                TestTables.paginator(), Clock.systemUTC());
+                TestTables.paginator(), new OwnedIds(TestTables.SECRET), Clock.systemUTC());
         Idempotency idempotency = tables.idempotency();
         place = new PlaceOrderHandler(service, idempotency);
         get = new GetOrderHandler(service);

@@ -27,6 +27,7 @@ import io.atrium.shared.error.NotFoundException;
 import io.atrium.shared.error.PreconditionFailedException;
 import io.atrium.shared.paging.PageTokens;
 import io.atrium.shared.paging.Paginator;
+import io.atrium.shared.domain.tenant.OwnedIds;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -55,7 +56,7 @@ class OrderServiceTest {
     @BeforeEach
     void setUp() {
         service = new OrderService(products, orders, new Paginator(new PageTokens("unit-test-secret-0123456789")),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                new OwnedIds(null), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private static Product product(String id, String price, String currency, long stock) {

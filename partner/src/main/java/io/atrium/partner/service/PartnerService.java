@@ -16,11 +16,13 @@ import java.util.Optional;
 public final class PartnerService {
     private final PartnerRepository partners;
     private final Paginator paginator;
+    private final OwnedIds ids;
     private final Clock clock;
 
-    public PartnerService(PartnerRepository partners, Paginator paginator, Clock clock) {
+    public PartnerService(PartnerRepository partners, Paginator paginator, OwnedIds ids, Clock clock) {
         this.partners = partners;
         this.paginator = paginator;
+        this.ids = ids;
         this.clock = clock;
     }
 
@@ -28,13 +30,13 @@ public final class PartnerService {
         Instant now = now();
         PartnerStatus status = details.status() == null ? PartnerStatus.ACTIVE : details.status();
         // an owned id: a later 404 for another tenant can log whose partner it was (ADR 0202)
-        Partner partner = new Partner(tenantId, OwnedIds.current().newId("par", tenantId), details.name(), details.email(), details.country(),
+        Partner partner = new Partner(tenantId, ids.newId("par", tenantId), details.name(), details.email(), details.country(),
                 details.taxId(), status, 0, 1, now, now);
         return partners.create(partner);
     }
 
     public Partner get(String tenantId, String partnerId) {
-        return partners.find(tenantId, partnerId).orElseThrow(() -> new NotFoundException("No partner with this id."));
+        return partners.find(tenantId, partnerId).orElseThrow(() -> NotFoundException.noSuch("partner"));
     }
 
     public Listing<Partner> list(String tenantId, Optional<PartnerStatus> status, int limit, Optional<String> nextToken) {

@@ -56,7 +56,8 @@ class PartnerDependencyFaultsTest {
         tables = TestTables.create("partner-faults");
         partnerTable = tables.name("PartnerTable");
         PartnerService service = new PartnerService(new DynamoDbPartnerRepository(DYNAMODB.client(),
-                AwsClients.enhanced(DYNAMODB.client()), partnerTable), TestTables.paginator(), Clock.systemUTC());
+                AwsClients.enhanced(DYNAMODB.client()), partnerTable), TestTables.paginator(),
+                new OwnedIds(TestTables.SECRET), Clock.systemUTC());
         Idempotency idempotency = new Idempotency(new DynamoDbIdempotencyStore(DYNAMODB.client(), tables.name("IdempotencyTable")),
                 Clock.systemUTC());
         create = new CreatePartnerHandler(service, idempotency);
@@ -162,7 +163,8 @@ class PartnerDependencyFaultsTest {
     void whenTheReleaseFailsTooTheRetryIsToldToWaitForTheLockThenRunsOnce() throws Exception {
         Duration lock = Duration.ofSeconds(6);
         CreatePartnerHandler shortLock = new CreatePartnerHandler(new PartnerService(new DynamoDbPartnerRepository(DYNAMODB.client(),
-                AwsClients.enhanced(DYNAMODB.client()), partnerTable), TestTables.paginator(), Clock.systemUTC()),
+                AwsClients.enhanced(DYNAMODB.client()), partnerTable), TestTables.paginator(),
+                new OwnedIds(TestTables.SECRET), Clock.systemUTC()),
                 new Idempotency(new DynamoDbIdempotencyStore(DYNAMODB.client(), tables.name("IdempotencyTable"), Duration.ofHours(24), lock),
                         Clock.systemUTC()));
         String tenant = OwnedIds.newTenantId();

@@ -10,6 +10,7 @@ import io.atrium.shared.api.Idempotency;
 import io.atrium.shared.repository.dynamodb.DynamoDbPartnerRepository;
 import io.atrium.shared.testing.ApiEvents;
 import io.atrium.shared.testing.TestTables;
+import io.atrium.shared.domain.tenant.OwnedIds;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -29,7 +30,7 @@ final class PartnerFixture {
         dynamoDb = tables.client();
         partnerTable = tables.name("PartnerTable");
         service = new PartnerService(new DynamoDbPartnerRepository(dynamoDb, tables.enhanced(), partnerTable),
-                TestTables.paginator(), Clock.systemUTC());
+                TestTables.paginator(), new OwnedIds(TestTables.SECRET), Clock.systemUTC());
         Idempotency idempotency = tables.idempotency();
         create = new CreatePartnerHandler(service, idempotency);
         get = new GetPartnerHandler(service);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.atrium.local.LocalRuntime;
 import io.atrium.local.auth.CognitoEmulator;
+import io.atrium.local.junit.ApiClients;
+import io.atrium.local.junit.LocalSystem;
 import io.atrium.local.junit.LocalSystemExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,7 +13,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,15 +20,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * The shared, authz and partner stacks running locally, and what a client does with them over HTTP: get a
- * token from the local Cognito, onboard a tenant through the tenant API, call the partner API. Also keeps
- * every line the functions print, so tests can look for security events.
+ * The shared, authz and partner stacks running locally, and what a client does with them over HTTP: tokens and
+ * onboarding through {@link ApiClients}, calls to the partner API. Also keeps every line the functions print, so
+ * tests can look for security events.
  */
 final class AuthSystem {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -44,14 +43,13 @@ final class AuthSystem {
         });
     }
 
-    /** A tenant's client as onboarding returns it. */
-    record TenantClient(String tenantId, String clientId, String clientSecret) {
-    }
-
     private final LocalRuntime runtime;
+    /** Tokens and onboarding, as a client does them (the local runtime's JUnit support). */
+    final ApiClients clients;
 
     AuthSystem(LocalRuntime runtime) {
         this.runtime = runtime;
+        this.clients = new ApiClients(LocalSystem.of(runtime));
     }
 
     CognitoEmulator cognito() {
@@ -60,46 +58,6 @@ final class AuthSystem {
 
     URI partners() {
         return URI.create(runtime.baseUrl("partner") + "/partners");
-    }
-
-    URI tenants() {
-        return URI.create(runtime.baseUrl("authz") + "/tenants");
-    }
-
-    /** A token for a client (all its scopes, or {@code scope}). */
-    String token(String clientId, String clientSecret, String scope) {
-        String form = "grant_type=client_credentials" + (scope == null ? "" : "&scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8));
-        HttpResponse<String> r = send(HttpRequest.newBuilder(cognito().tokenUrl())
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + clientSecret)
-                        .getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("token endpoint answered " + r.statusCode() + ": " + r.body());
-        }
-        return json(r).get("access_token").asText();
-    }
-
-    String adminToken() {
-        Map<String, String> admin = cognito().adminClient().orElseThrow();
-        return token(admin.get("clientId"), admin.get("clientSecret"), null);
-    }
-
-    /** Onboards a tenant through {@code POST /tenants} with the admin client. */
-    TenantClient onboard(String name, String tier) {
-        HttpResponse<String> r = send(HttpRequest.newBuilder(tenants())
-                .header("Authorization", "Bearer " + adminToken())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"tier\":\"" + tier + "\"}")).build());
-        if (r.statusCode() != 201) {
-            throw new IllegalStateException("POST /tenants answered " + r.statusCode() + ": " + r.body());
-        }
-        JsonNode body = json(r);
-        return new TenantClient(body.get("id").asText(), body.get("clientId").asText(), body.get("clientSecret").asText());
-    }
-
-    String token(TenantClient client) {
-        return token(client.clientId(), client.clientSecret(), null);
     }
 
     static HttpRequest.Builder request(URI uri, String bearer) {

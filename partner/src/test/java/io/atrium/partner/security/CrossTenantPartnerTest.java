@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.atrium.local.junit.EndToEnd;
 import io.atrium.local.junit.LocalSystem;
 import io.atrium.local.junit.LocalSystemExtension;
-import io.atrium.partner.security.AuthSystem.TenantClient;
+import io.atrium.local.junit.ApiClients.TenantClient;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -40,10 +40,10 @@ class CrossTenantPartnerTest {
     @BeforeAll
     void twoTenants(LocalSystem system) {
         auth = new AuthSystem(system.runtime());
-        a = auth.onboard("Tenant A", "standard");
-        b = auth.onboard("Tenant B", "standard");
-        tokenA = auth.token(a);
-        tokenB = auth.token(b);
+        a = auth.clients.onboard("Tenant A", "standard");
+        b = auth.clients.onboard("Tenant B", "standard");
+        tokenA = auth.clients.token(a);
+        tokenB = auth.clients.token(b);
         HttpResponse<String> created = AuthSystem.send(AuthSystem.request(auth.partners(), tokenA)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Globex\",\"email\":\"ops@globex.example\",\"country\":\"DE\"}"))

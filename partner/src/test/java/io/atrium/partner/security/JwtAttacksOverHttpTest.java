@@ -10,7 +10,7 @@ import io.atrium.local.auth.JwtAttackCorpus.Attack;
 import io.atrium.local.junit.EndToEnd;
 import io.atrium.local.junit.LocalSystem;
 import io.atrium.local.junit.LocalSystemExtension;
-import io.atrium.partner.security.AuthSystem.TenantClient;
+import io.atrium.local.junit.ApiClients.TenantClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -35,9 +35,9 @@ class JwtAttacksOverHttpTest {
     void onboard(LocalSystem system) throws Exception {
         LocalRuntime runtime = system.runtime();
         auth = new AuthSystem(runtime);
-        TenantClient victim = auth.onboard("Victim", "premium");
-        TenantClient other = auth.onboard("Other", "premium");
-        validToken = auth.token(victim);
+        TenantClient victim = auth.clients.onboard("Victim", "premium");
+        TenantClient other = auth.clients.onboard("Other", "premium");
+        validToken = auth.clients.token(victim);
         JWTClaimsSet valid = SignedJWT.parse(validToken).getJWTClaimsSet();
         attacks = JwtAttackCorpus.attacks(valid, (header, claims) -> auth.cognito().issuer().sign(header, claims),
                 auth.cognito().issuer().publicKey(), other.clientId());

@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.atrium.local.junit.EndToEnd;
 import io.atrium.local.junit.LocalSystem;
 import io.atrium.local.junit.LocalSystemExtension;
-import io.atrium.partner.security.AuthSystem.TenantClient;
-import java.net.http.HttpRequest;
+import io.atrium.local.junit.ApiClients.TenantClient;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +34,8 @@ class RateLimitTest {
     @BeforeAll
     void basicTenant(LocalSystem system) throws Exception {
         auth = new AuthSystem(system.runtime());
-        TenantClient client = auth.onboard("Small Shop", "basic");
-        token = auth.token(client);
+        TenantClient client = auth.clients.onboard("Small Shop", "basic");
+        token = auth.clients.token(client);
         // warm the authorizer and the function, then let the bucket fill again (20 tokens at 10/s)
         assertEquals(200, AuthSystem.send(AuthSystem.request(auth.partners(), token).GET().build()).statusCode());
         Thread.sleep(2_500);

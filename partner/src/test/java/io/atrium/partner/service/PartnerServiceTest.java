@@ -13,6 +13,7 @@ import io.atrium.shared.domain.partner.PartnerStatus;
 import io.atrium.shared.error.NotFoundException;
 import io.atrium.shared.paging.PageTokens;
 import io.atrium.shared.paging.Paginator;
+import io.atrium.shared.domain.tenant.OwnedIds;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -30,7 +31,8 @@ class PartnerServiceTest {
     PartnerRepository partners;
 
     private PartnerService service() {
-        return new PartnerService(partners, new Paginator(new PageTokens("unit-test-secret-123456")), Clock.fixed(NOW, ZoneOffset.UTC));
+        return new PartnerService(partners, new Paginator(new PageTokens("unit-test-secret-123456")), new OwnedIds(null),
+                Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test

@@ -4,9 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.atrium.shared.Platform;
 import io.atrium.shared.aws.CallBudget;
 import io.atrium.shared.domain.tenant.CrossTenantAccess;
-import io.atrium.shared.domain.tenant.OwnedIds;
 import io.atrium.shared.error.ForbiddenException;
 import io.atrium.shared.error.NotFoundException;
 import io.atrium.shared.error.PlatformException;
@@ -105,7 +105,7 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
         if (notFound.resourceId() != null) {
             ids.add(notFound.resourceId());
         }
-        CrossTenantAccess.detect(OwnedIds.current(), tenantId, ids).ifPresent(fields -> {
+        CrossTenantAccess.detect(Platform.ownedIds(), tenantId, ids).ifPresent(fields -> {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("requestId", requestId);
             line.put("operation", operation);

@@ -31,7 +31,7 @@ public final class ETags {
             }
             return version;
         } catch (NumberFormatException e) {
-            throw new PreconditionFailedException("If-Match does not match the current version of the resource.");
+            throw PreconditionFailedException.versionMoved("resource");
         }
     }
 }

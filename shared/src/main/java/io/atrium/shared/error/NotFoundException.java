@@ -17,6 +17,11 @@ public class NotFoundException extends PlatformException {
         this.resourceId = resourceId;
     }
 
+    /** The one wording of a 404 for a path id: no {@code resource} ("partner", "order", ...) with this id in the tenant. */
+    public static NotFoundException noSuch(String resource) {
+        return new NotFoundException("No " + resource + " with this id.");
+    }
+
     /** The id the client asked for, when the thrower named it. */
     public String resourceId() {
         return resourceId;

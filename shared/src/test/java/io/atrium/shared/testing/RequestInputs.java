@@ -15,11 +15,11 @@ public final class RequestInputs {
 
     /** Path ids: ones that exist, well-formed ones that do not, and any text at all. */
     public static Arbitrary<String> ids(String... existing) {
-        return Arbitraries.frequencyOf(
-                Tuple.of(2, Arbitraries.of(existing)),
+        Arbitrary<String> any = Arbitraries.frequencyOf(
                 Tuple.of(3, Arbitraries.strings().alpha().numeric().withChars("_-").ofMinLength(1).ofMaxLength(80)),
                 Tuple.of(1, Arbitraries.of("par_x", "con_AAAAAAAAAAAAAAAAAAAAAA", "prd_", "..", "%2F", "a b", "a/b", "ÄÖ", "\u0000")),
                 Tuple.of(2, JsonBodies.text().filter(s -> !s.isEmpty())));
+        return existing.length == 0 ? any : Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.of(existing)), Tuple.of(3, any));
     }
 
     /** If-Match values: current-looking, stale, weak, wildcard, malformed. */

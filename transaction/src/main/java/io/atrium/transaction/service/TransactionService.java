@@ -44,7 +44,7 @@ public final class TransactionService {
     }
 
     public Transaction get(String tenantId, String transactionId) {
-        return transactions.find(tenantId, transactionId).orElseThrow(() -> new NotFoundException("No transaction with this id."));
+        return transactions.find(tenantId, transactionId).orElseThrow(() -> NotFoundException.noSuch("transaction"));
     }
 
     /** A contract's transactions, newest first; the contract must exist in the tenant. */

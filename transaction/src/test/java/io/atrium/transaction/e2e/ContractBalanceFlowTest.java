@@ -5,17 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.atrium.local.junit.ApiClients;
 import io.atrium.local.junit.LocalSystem;
 import io.atrium.local.junit.LocalSystemTest;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,22 +49,8 @@ class ContractBalanceFlowTest {
         return call(base, path, token).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
-    private static String token(URI tokenUrl, String clientId, String clientSecret, String scope) throws IOException, InterruptedException {
-        String form = "grant_type=client_credentials" + (scope == null ? "" : "&scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8));
-        Answer answer = send(HttpRequest.newBuilder(tokenUrl)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
-        assertEquals(200, answer.status(), answer.raw().body());
-        return answer.body().get("access_token").textValue();
-    }
-
     @Test
     void partnerContractActivateChargeRefundBalance(LocalSystem system) throws Exception {
-        JsonNode endpoints = JSON.readTree(system.runtime().endpointsJson());
-        URI tokenUrl = URI.create(endpoints.get("tokenUrl").textValue());
-        JsonNode admin = endpoints.get("adminClient");
-        URI authz = system.baseUrl("authz");
         URI partners = system.baseUrl("partner");
         URI contracts = system.baseUrl("contract");
         URI transactions = system.baseUrl("transaction");
@@ -77,11 +61,8 @@ class ContractBalanceFlowTest {
         assertEquals(401, send(call(contracts, "/contracts", null)).status());
 
         // onboard a tenant and act as its client
-        String adminToken = token(tokenUrl, admin.get("clientId").textValue(), admin.get("clientSecret").textValue(),
-                admin.get("scope").textValue());
-        Answer tenant = send(post(authz, "/tenants", adminToken, "{\"name\":\"Flow Corp\",\"tier\":\"premium\"}"));
-        assertEquals(201, tenant.status(), tenant.raw().body());
-        String token = token(tokenUrl, tenant.body().get("clientId").textValue(), tenant.body().get("clientSecret").textValue(), null);
+        ApiClients clients = new ApiClients(system);
+        String token = clients.token(clients.onboard("Flow Corp", "premium"));
 
         Answer partner = send(post(partners, "/partners", token, "{\"name\":\"Acme\",\"email\":\"billing@acme.example\",\"country\":\"DE\"}"));
         assertEquals(201, partner.status(), partner.raw().body());

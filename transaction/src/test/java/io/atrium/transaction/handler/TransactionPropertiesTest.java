@@ -4,6 +4,7 @@ import static io.atrium.shared.testing.ApiEvents.event;
 import static io.atrium.shared.testing.ApiEvents.json;
 import static io.atrium.shared.testing.ApiEvents.withBody;
 import static io.atrium.shared.testing.ApiEvents.withHeader;
+import static io.atrium.shared.testing.ApiEvents.withPathParameter;
 import static io.atrium.shared.testing.ApiEvents.withQuery;
 import static io.atrium.transaction.handler.TransactionFixture.as;
 import static io.atrium.transaction.handler.TransactionFixture.withTransactionId;
@@ -70,6 +71,20 @@ class TransactionPropertiesTest {
     void getAndListAnswerAnyIdAndQuery(@ForAll("ids") String id, @ForAll("queries") Map<String, String> query) {
         answer(api.get, withTransactionId(as(event("get-transaction.json"), TENANT), id));
         answer(api.list, withQuery(as(event("list-transactions.json"), TENANT), query));
+    }
+
+    @Property
+    void statementAnswersAnyMonth(@ForAll("months") String month) {
+        answer(api.statement, withPathParameter(as(event("get-statement.json"), TENANT), "month", month));
+    }
+
+    @Provide
+    Arbitrary<String> months() {
+        return Arbitraries.frequencyOf(
+                Tuple.of(2, Arbitraries.of("2026-11", "2026-01", "1970-01", "9999-12", "2026-13", "2026-00", "2026-1", "26-11",
+                        "2026-11-01", "2026/11", "-2026-11", "+2026-11")),
+                Tuple.of(1, RequestInputs.ids()),
+                Tuple.of(1, JsonBodies.text().filter(s -> !s.isEmpty())));
     }
 
     @Provide

@@ -36,11 +36,6 @@ public final class OwnedIds {
         this.key = secret == null || secret.isBlank() ? null : derive(secret);
     }
 
-    /** The instance of this function, keyed from {@code PAGINATION_KEY} (read once, on first use). */
-    public static OwnedIds current() {
-        return Holder.INSTANCE;
-    }
-
     /** A new tenant id: {@code ten_} and 128 random bits, the form an owned id can seal. */
     public static String newTenantId() {
         return Ids.newId("ten");
@@ -114,9 +109,5 @@ public final class OwnedIds {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static final class Holder {
-        static final OwnedIds INSTANCE = new OwnedIds(System.getenv("PAGINATION_KEY"));
     }
 }

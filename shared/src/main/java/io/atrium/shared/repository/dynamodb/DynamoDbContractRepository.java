@@ -19,11 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * ContractTable, plus the one attribute of PartnerTable the contract flow owns: {@code activeContracts},
@@ -49,23 +47,15 @@ public final class DynamoDbContractRepository implements ContractRepository {
     public Contract create(Contract contract) {
         Map<String, AttributeValue> item = ContractItem.SCHEMA.itemToMap(ContractItem.from(contract), true);
         String partnerKey = PartnerItem.key(contract.tenantId(), contract.partnerId());
-        try {
-            dynamoDb.transactWriteItems(r -> r.transactItems(
-                    TransactWriteItem.builder().conditionCheck(c -> c.tableName(partnerTableName)
-                            .key(Map.of("pk", s(partnerKey)))
-                            .conditionExpression("attribute_exists(pk)")).build(),
-                    TransactWriteItem.builder().put(p -> p.tableName(tableName).item(item)
-                            .conditionExpression("attribute_not_exists(pk)")).build()));
-            return contract;
-        } catch (TransactionCanceledException e) {
-            if (TransactionConflicts.conditionFailed(e, 0)) {
-                throw partnerNotFound(contract.partnerId());
-            }
-            if (TransactionConflicts.conditionFailed(e, 1)) {
-                throw new ConflictException("A contract with this id already exists.");
-            }
-            throw e;
-        }
+        TransactWrites.write(dynamoDb, List.of(
+                TransactWriteItem.builder().conditionCheck(c -> c.tableName(partnerTableName)
+                        .key(Map.of("pk", s(partnerKey)))
+                        .conditionExpression("attribute_exists(pk)")).build(),
+                TransactWriteItem.builder().put(p -> p.tableName(tableName).item(item)
+                        .conditionExpression("attribute_not_exists(pk)")).build()),
+                cancellation -> cancellation.failed(0) ? partnerNotFound(contract.partnerId())
+                        : new ConflictException("A contract with this id already exists."));
+        return contract;
     }
 
     @Override
@@ -143,34 +133,22 @@ public final class DynamoDbContractRepository implements ContractRepository {
                     .conditionExpression(condition)
                     .expressionAttributeValues(counterValues)).build());
         }
-        try {
-            return TransactionConflicts.retry(() -> {
-                dynamoDb.transactWriteItems(r -> r.transactItems(actions));
-                return moved;
-            });
-        } catch (TransactionCanceledException e) {
-            throw moveRefused(e, current, counterChange);
-        }
+        TransactWrites.write(dynamoDb, actions, cancellation -> moveRefused(cancellation, current, counterChange));
+        return moved;
     }
 
     /** Why a move's transaction was cancelled: the contract (gone or changed) or its partner's counter. */
-    private RuntimeException moveRefused(TransactionCanceledException e, Contract current, int counterChange) {
-        if (TransactionConflicts.conditionFailed(e, 0)) {
-            CancellationReason reason = e.cancellationReasons().get(0);
-            boolean gone = reason.hasItem() ? reason.item().isEmpty() : find(current.tenantId(), current.id()).isEmpty();
-            if (gone) {
-                return new NotFoundException("No contract with this id.");
-            }
-            return new PreconditionFailedException("The contract changed meanwhile; read it again and retry with its new ETag.");
+    private RuntimeException moveRefused(TransactWrites.Cancellation cancellation, Contract current, int counterChange) {
+        if (cancellation.failed(0)) {
+            boolean gone = cancellation.itemAsItWas(0).map(Map::isEmpty)
+                    .orElseGet(() -> find(current.tenantId(), current.id()).isEmpty());
+            return gone ? NotFoundException.noSuch("contract") : PreconditionFailedException.versionMoved("contract");
         }
-        if (TransactionConflicts.conditionFailed(e, 1)) {
-            if (counterChange > 0) {
-                return new ConflictException("The contract's partner no longer exists.");
-            }
-            return new IllegalStateException("partner " + current.partnerId() + " of tenant " + current.tenantId()
-                    + " has no active contract to take off");
+        if (counterChange > 0) {
+            return new ConflictException("The contract's partner no longer exists.");
         }
-        return e;
+        return new IllegalStateException("partner " + current.partnerId() + " of tenant " + current.tenantId()
+                + " has no active contract to take off");
     }
 
     @Override

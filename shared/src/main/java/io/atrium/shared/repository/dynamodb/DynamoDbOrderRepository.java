@@ -1,6 +1,8 @@
 package io.atrium.shared.repository.dynamodb;
 
+import io.atrium.shared.domain.order.NotEnoughStockException;
 import io.atrium.shared.domain.order.Order;
+import io.atrium.shared.domain.order.OrderCancelledException;
 import io.atrium.shared.domain.order.OrderLine;
 import io.atrium.shared.domain.order.OrderRepository;
 import io.atrium.shared.domain.order.OrderStatus;
@@ -20,13 +22,11 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
@@ -73,37 +73,34 @@ public final class DynamoDbOrderRepository implements OrderRepository {
                             ":currency", AttributeValue.fromS(line.unitPrice().currency())))
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build());
         }
-        ProductTransactions.write(dynamoDb, TransactWriteItemsRequest.builder().transactItems(writes).build(),
-                reasons -> placeFailure(order, reasons));
+        TransactWrites.write(dynamoDb, writes, cancellation -> placeFailure(order, cancellation));
         return order;
     }
 
     /** Names why a placement was refused: a product gone, then stock short, then a price that moved. */
-    private static RuntimeException placeFailure(Order order, List<CancellationReason> reasons) {
-        if (ProductTransactions.failed(reasons, 0)) {
+    private static RuntimeException placeFailure(Order order, TransactWrites.Cancellation cancellation) {
+        if (cancellation.failed(0)) {
             return new ConflictException("An order with this id already exists.");
         }
-        List<String> shortages = new ArrayList<>();
+        List<NotEnoughStockException.Shortage> shortages = new ArrayList<>();
         String priceMoved = null;
         for (int i = 0; i < order.lines().size(); i++) {
-            if (!ProductTransactions.failed(reasons, i + 1)) {
+            if (!cancellation.failed(i + 1)) {
                 continue;
             }
             OrderLine line = order.lines().get(i);
-            CancellationReason reason = reasons.get(i + 1);
-            if (!ProductTransactions.hasItem(reason)) {
+            if (!cancellation.existed(i + 1)) {
                 return new NotFoundException("No product with id " + line.productId() + ".", line.productId());
             }
-            ProductItem current = ProductItem.SCHEMA.mapToItem(reason.item());
+            ProductItem current = ProductItem.SCHEMA.mapToItem(cancellation.itemAsItWas(i + 1).orElseThrow());
             if (current.getStock() < line.quantity()) {
-                shortages.add("product " + line.productId() + " has " + current.getStock() + " left, the order needs "
-                        + line.quantity());
+                shortages.add(new NotEnoughStockException.Shortage(line.productId(), current.getStock(), line.quantity()));
             } else if (priceMoved == null) {
                 priceMoved = line.productId();
             }
         }
         if (!shortages.isEmpty()) {
-            return new ConflictException("Not enough stock: " + String.join("; ", shortages) + ". Nothing was reserved.");
+            return new NotEnoughStockException(shortages);
         }
         return new PriceChangedException(priceMoved);
     }
@@ -151,17 +148,16 @@ public final class DynamoDbOrderRepository implements OrderRepository {
                             ":one", AttributeValue.fromN("1"),
                             ":now", AttributeValue.fromS(now.toString()))).build()).build());
         }
-        ProductTransactions.write(dynamoDb, TransactWriteItemsRequest.builder().transactItems(writes).build(), reasons -> {
-            if (ProductTransactions.failed(reasons, 0)) {
-                CancellationReason reason = reasons.get(0);
-                if (!ProductTransactions.hasItem(reason)) {
+        TransactWrites.write(dynamoDb, writes, cancellation -> {
+            if (cancellation.failed(0)) {
+                if (!cancellation.existed(0)) {
                     return notFound();
                 }
-                OrderItem current = OrderItem.SCHEMA.mapToItem(reason.item());
+                OrderItem current = OrderItem.SCHEMA.mapToItem(cancellation.itemAsItWas(0).orElseThrow());
                 return OrderStatus.CANCELLED.name().equals(current.getStatus()) ? alreadyCancelled() : versionMoved();
             }
             for (int i = 0; i < order.lines().size(); i++) {
-                if (ProductTransactions.failed(reasons, i + 1)) {
+                if (cancellation.failed(i + 1)) {
                     return new ConflictException("Product " + order.lines().get(i).productId()
                             + " no longer exists, so the order's stock cannot be put back.");
                 }
@@ -207,14 +203,14 @@ public final class DynamoDbOrderRepository implements OrderRepository {
     }
 
     private static NotFoundException notFound() {
-        return new NotFoundException("No order with this id.");
+        return NotFoundException.noSuch("order");
     }
 
     private static ConflictException alreadyCancelled() {
-        return new ConflictException("The order is already cancelled.");
+        return new OrderCancelledException();
     }
 
     private static PreconditionFailedException versionMoved() {
-        return new PreconditionFailedException("If-Match does not match the current version of the order.");
+        return PreconditionFailedException.versionMoved("order");
     }
 }

@@ -120,10 +120,10 @@ public final class DynamoDbPartnerRepository implements PartnerRepository {
     }
 
     private static NotFoundException notFound() {
-        return new NotFoundException("No partner with this id.");
+        return NotFoundException.noSuch("partner");
     }
 
     private static PreconditionFailedException versionMoved() {
-        return new PreconditionFailedException("If-Match does not match the current version of the partner.");
+        return PreconditionFailedException.versionMoved("partner");
     }
 }

@@ -21,7 +21,6 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
@@ -29,7 +28,6 @@ import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
@@ -55,15 +53,14 @@ public final class DynamoDbProductRepository implements ProductRepository {
 
     @Override
     public Product create(Product product) {
-        TransactWriteItemsRequest request = TransactWriteItemsRequest.builder().transactItems(
+        List<TransactWriteItem> items = List.of(
                 TransactWriteItem.builder().put(Put.builder().tableName(tableName)
                         .item(ProductItem.SCHEMA.itemToMap(ProductItem.from(product), true))
                         .conditionExpression("attribute_not_exists(pk)").build()).build(),
-                skuClaim(product))
-                .build();
-        ProductTransactions.write(dynamoDb, request, reasons -> {
-            if (ProductTransactions.failed(reasons, 1)) {
-                return skuTaken(product.sku(), reasons.get(1));
+                skuClaim(product));
+        TransactWrites.write(dynamoDb, items, cancellation -> {
+            if (cancellation.failed(1)) {
+                return skuTaken(product.sku(), cancellation.itemAsItWas(1));
             }
             return new ConflictException("A product with this id already exists.");
         });
@@ -147,7 +144,7 @@ public final class DynamoDbProductRepository implements ProductRepository {
         }
 
         // A new sku: the product, the release of the old claim and the new claim commit together or not at all.
-        TransactWriteItemsRequest request = TransactWriteItemsRequest.builder().transactItems(
+        List<TransactWriteItem> items = List.of(
                 TransactWriteItem.builder().update(Update.builder().tableName(tableName).key(key)
                         .updateExpression(SET_DETAILS)
                         .conditionExpression(condition)
@@ -158,14 +155,13 @@ public final class DynamoDbProductRepository implements ProductRepository {
                         .key(Map.of("pk", AttributeValue.fromS(SkuMarker.key(product.tenantId(), previousSku))))
                         .conditionExpression("attribute_not_exists(pk) OR productId = :productId")
                         .expressionAttributeValues(Map.of(":productId", AttributeValue.fromS(product.id()))).build()).build(),
-                skuClaim(product))
-                .build();
-        ProductTransactions.write(dynamoDb, request, reasons -> {
-            if (ProductTransactions.failed(reasons, 0)) {
-                return ProductTransactions.hasItem(reasons.get(0)) ? versionMoved() : notFound();
+                skuClaim(product));
+        TransactWrites.write(dynamoDb, items, cancellation -> {
+            if (cancellation.failed(0)) {
+                return cancellation.existed(0) ? versionMoved() : notFound();
             }
-            if (ProductTransactions.failed(reasons, 2)) {
-                return skuTaken(product.sku(), reasons.get(2));
+            if (cancellation.failed(2)) {
+                return skuTaken(product.sku(), cancellation.itemAsItWas(2));
             }
             return new IllegalStateException("sku marker of product " + product.id() + " is held by another product");
         });
@@ -173,18 +169,18 @@ public final class DynamoDbProductRepository implements ProductRepository {
                 expectedVersion + 1, product.createdAt(), product.updatedAt());
     }
 
-    private static ConflictException skuTaken(String sku, CancellationReason reason) {
-        String holder = reason.hasItem() ? SkuMarker.holder(reason.item()) : null;
+    private static ConflictException skuTaken(String sku, Optional<Map<String, AttributeValue>> marker) {
+        String holder = marker.map(SkuMarker::holder).orElse(null);
         return new ConflictException("The sku '" + sku + "' is already used by "
                 + (holder == null ? "another product" : "product " + holder) + ".");
     }
 
     private static NotFoundException notFound() {
-        return new NotFoundException("No product with this id.");
+        return NotFoundException.noSuch("product");
     }
 
     private static PreconditionFailedException versionMoved() {
-        return new PreconditionFailedException("If-Match does not match the current version of the product.");
+        return PreconditionFailedException.versionMoved("product");
     }
 
     private static void pause(int round) {

@@ -7,13 +7,13 @@ import io.atrium.shared.domain.transaction.TransactionType;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * StatementTable: one item per tenant and month ({@code TENANT#t#STATEMENT#2026-11}) whose totals are
@@ -52,28 +52,20 @@ public final class DynamoDbStatementRepository implements StatementRepository {
                 "pk", AttributeValue.fromS(Keys.entity(transaction.tenantId(), "STATEMENT#" + month + "#" + TransactionItem.TYPE, transaction.id())),
                 "tenantId", AttributeValue.fromS(transaction.tenantId()),
                 "transactionId", AttributeValue.fromS(transaction.id()));
-        try {
-            return TransactionConflicts.retry(() -> {
-                dynamoDb.transactWriteItems(r -> r.transactItems(
-                        TransactWriteItem.builder().put(p -> p.tableName(tableName).item(marker)
-                                .conditionExpression("attribute_not_exists(pk)")).build(),
-                        TransactWriteItem.builder().update(u -> u.tableName(tableName)
-                                .key(Map.of("pk", AttributeValue.fromS(statementKey)))
-                                .updateExpression("SET tenantId = :tenant, #month = :month ADD #total :amount, #count :one")
-                                .expressionAttributeNames(Map.of("#month", "month", "#total", total, "#count", COUNT + currency))
-                                .expressionAttributeValues(Map.of(
-                                        ":tenant", AttributeValue.fromS(transaction.tenantId()),
-                                        ":month", AttributeValue.fromS(month.toString()),
-                                        ":amount", AttributeValue.fromN(transaction.amount().amount().toPlainString()),
-                                        ":one", AttributeValue.fromN("1")))).build()));
-                return true;
-            });
-        } catch (TransactionCanceledException e) {
-            if (TransactionConflicts.conditionFailed(e, 0)) {
-                return false;
-            }
-            throw e;
-        }
+        // the marker's condition fails when the transaction was posted before: nothing changes, nothing to throw
+        return TransactWrites.write(dynamoDb, List.of(
+                TransactWriteItem.builder().put(p -> p.tableName(tableName).item(marker)
+                        .conditionExpression("attribute_not_exists(pk)")).build(),
+                TransactWriteItem.builder().update(u -> u.tableName(tableName)
+                        .key(Map.of("pk", AttributeValue.fromS(statementKey)))
+                        .updateExpression("SET tenantId = :tenant, #month = :month ADD #total :amount, #count :one")
+                        .expressionAttributeNames(Map.of("#month", "month", "#total", total, "#count", COUNT + currency))
+                        .expressionAttributeValues(Map.of(
+                                ":tenant", AttributeValue.fromS(transaction.tenantId()),
+                                ":month", AttributeValue.fromS(month.toString()),
+                                ":amount", AttributeValue.fromN(transaction.amount().amount().toPlainString()),
+                                ":one", AttributeValue.fromN("1")))).build()),
+                cancellation -> null);
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.atrium.shared.domain.tenant.TenantRepository;
 import io.atrium.shared.error.ConflictException;
 import io.atrium.shared.error.NotFoundException;
 import io.atrium.shared.error.PreconditionFailedException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -21,7 +22,6 @@ import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /** TenantTable: tenant items and their client items; the byClient index maps a client id to its tenant. */
@@ -45,21 +45,14 @@ public final class DynamoDbTenantRepository implements TenantRepository {
         if (!tenant.id().equals(firstClient.tenantId())) {
             throw new IllegalArgumentException("the first client must belong to the new tenant");
         }
-        try {
-            dynamoDb.transactWriteItems(r -> r.transactItems(
-                    TransactWriteItem.builder().put(Put.builder().tableName(tableName)
-                            .item(TenantItem.SCHEMA.itemToMap(TenantItem.from(tenant), true))
-                            .conditionExpression("attribute_not_exists(pk)").build()).build(),
-                    TransactWriteItem.builder().put(Put.builder().tableName(tableName)
-                            .item(ClientItem.SCHEMA.itemToMap(ClientItem.from(firstClient), true))
-                            .conditionExpression("attribute_not_exists(pk)").build()).build()));
-        } catch (TransactionCanceledException e) {
-            if (e.hasCancellationReasons() && e.cancellationReasons().stream()
-                    .anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()))) {
-                throw new ConflictException("A tenant or client with this id already exists.");
-            }
-            throw e;
-        }
+        TransactWrites.write(dynamoDb, List.of(
+                TransactWriteItem.builder().put(Put.builder().tableName(tableName)
+                        .item(TenantItem.SCHEMA.itemToMap(TenantItem.from(tenant), true))
+                        .conditionExpression("attribute_not_exists(pk)").build()).build(),
+                TransactWriteItem.builder().put(Put.builder().tableName(tableName)
+                        .item(ClientItem.SCHEMA.itemToMap(ClientItem.from(firstClient), true))
+                        .conditionExpression("attribute_not_exists(pk)").build()).build()),
+                cancellation -> new ConflictException("A tenant or client with this id already exists."));
     }
 
     @Override
@@ -91,9 +84,9 @@ public final class DynamoDbTenantRepository implements TenantRepository {
             return TenantItem.SCHEMA.mapToItem(response.attributes()).toDomain();
         } catch (ConditionalCheckFailedException e) {
             if (e.hasItem() && !e.item().isEmpty()) {
-                throw new PreconditionFailedException("If-Match does not match the current version of the tenant.");
+                throw PreconditionFailedException.versionMoved("tenant");
             }
-            throw new NotFoundException("No tenant with this id.");
+            throw NotFoundException.noSuch("tenant");
         }
     }
 

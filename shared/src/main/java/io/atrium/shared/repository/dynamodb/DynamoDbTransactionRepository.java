@@ -15,10 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * TransactionTable, plus the contract's {@code balance} in ContractTable, written together in one
@@ -68,30 +66,17 @@ public final class DynamoDbTransactionRepository implements TransactionRepositor
                         .expressionAttributeNames(Map.of("#status", "status"))
                         .expressionAttributeValues(values)
                         .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).build());
-        try {
-            return TransactionConflicts.retry(() -> {
-                dynamoDb.transactWriteItems(r -> r.transactItems(actions));
-                return transaction;
-            });
-        } catch (TransactionCanceledException e) {
-            if (TransactionConflicts.conditionFailed(e, 1)) {
-                throw refusal(transaction, e.cancellationReasons().get(1));
-            }
-            if (TransactionConflicts.conditionFailed(e, 0)) {
-                throw new ConflictException("A transaction with this id already exists.");
-            }
-            throw e;
-        }
+        TransactWrites.write(dynamoDb, actions, cancellation -> cancellation.failed(1)
+                ? refusal(transaction, cancellation.itemAsItWas(1))
+                : new ConflictException("A transaction with this id already exists."));
+        return transaction;
     }
 
     /** Explains a failed contract condition from the contract as it was (or as it is, if DynamoDB did not return it). */
-    private RuntimeException refusal(Transaction transaction, CancellationReason reason) {
-        Optional<Contract> contract;
-        if (reason.hasItem()) {
-            contract = reason.item().isEmpty() ? Optional.empty() : Optional.of(ContractItem.SCHEMA.mapToItem(reason.item()).toDomain());
-        } else {
-            contract = contracts.find(transaction.tenantId(), transaction.contractId());
-        }
+    private RuntimeException refusal(Transaction transaction, Optional<Map<String, AttributeValue>> asItWas) {
+        Optional<Contract> contract = asItWas.isPresent()
+                ? asItWas.filter(item -> !item.isEmpty()).map(item -> ContractItem.SCHEMA.mapToItem(item).toDomain())
+                : contracts.find(transaction.tenantId(), transaction.contractId());
         if (contract.isEmpty()) {
             return contractNotFound(transaction.contractId());
         }
