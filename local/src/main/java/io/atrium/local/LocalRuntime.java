@@ -8,6 +8,7 @@ import io.atrium.local.apigateway.Route;
 import io.atrium.local.dynamodb.DynamoDbLocal;
 import io.atrium.local.http.HttpServer;
 import io.atrium.local.lambda.LocalFunction;
+import io.atrium.local.sqs.SqsServer;
 import io.atrium.local.stack.EventSource;
 import io.atrium.local.stack.LocalStack;
 import io.atrium.local.stack.Registry;
@@ -22,6 +23,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -47,6 +49,9 @@ public final class LocalRuntime implements AutoCloseable {
     /** The local Cognito (token endpoint, JWKS, IdP API) listens on base port + 90 (4090 by default). */
     public static final int COGNITO_PORT_OFFSET = 90;
 
+    /** The local SQS (ElasticMQ) listens on base port + 91 (4091 by default). */
+    public static final int SQS_PORT_OFFSET = 91;
+
     /** How to start. */
     public static final class Options {
         private Path root;
@@ -55,6 +60,7 @@ public final class LocalRuntime implements AutoCloseable {
         private int basePort;
         private String tablePrefix;
         private boolean warmUp = true;
+        private Duration maxVisibilityTimeout = SqsServer.maxVisibilityFromProperty();
         private PrintStream log = System.err;
         private final List<LocalService> services = new ArrayList<>();
 
@@ -94,6 +100,16 @@ public final class LocalRuntime implements AutoCloseable {
         /** Load every function in the background after start, so first requests are warm (default true). */
         public Options warmUp(boolean warmUp) {
             this.warmUp = warmUp;
+            return this;
+        }
+
+        /**
+         * Cut every queue's visibility timeout to this (default: the system property
+         * {@value SqsServer#MAX_VISIBILITY_PROPERTY} in seconds, else as declared), so that tests see a failed
+         * message come back in seconds instead of minutes.
+         */
+        public Options maxVisibilityTimeout(Duration max) {
+            this.maxVisibilityTimeout = max;
             return this;
         }
 
@@ -172,7 +188,22 @@ public final class LocalRuntime implements AutoCloseable {
             });
             throw e;
         }
-        LocalRuntime runtime = startStacks(options, root, ordered, joined(dbStart), ownDb, timing);
+        // ElasticMQ starts while DynamoDB Local does (ADR 0104); the region is the first stack's
+        String region = ordered.get(0).config().region().orElse(TemplateResolver.DEFAULT_REGION);
+        CompletableFuture<SqsServer> sqsStart = CompletableFuture.supplyAsync(() -> {
+            SqsServer sqs = SqsServer.start(options.basePort == 0 ? 0 : options.basePort + SQS_PORT_OFFSET, region,
+                    TemplateResolver.DEFAULT_ACCOUNT_ID, options.maxVisibilityTimeout);
+            timing.mark("sqs ready");
+            return sqs;
+        });
+        DynamoDbLocal db;
+        try {
+            db = joined(dbStart);
+        } catch (RuntimeException e) {
+            sqsStart.thenAccept(SqsServer::close);
+            throw e;
+        }
+        LocalRuntime runtime = startStacks(options, root, ordered, db, sqsStart, ownDb, timing);
         if (options.warmUp) {
             runtime.warmUpInBackground(options.log);
         }
@@ -181,7 +212,7 @@ public final class LocalRuntime implements AutoCloseable {
         return runtime;
     }
 
-    private static DynamoDbLocal joined(CompletableFuture<DynamoDbLocal> start) {
+    private static <T> T joined(CompletableFuture<T> start) {
         try {
             return start.join();
         } catch (CompletionException e) {
@@ -191,12 +222,13 @@ public final class LocalRuntime implements AutoCloseable {
 
     /** The local Cognito, the stacks in order, their APIs, the extra services and the event sources. */
     private static LocalRuntime startStacks(Options options, Path root, List<StackDefinition> ordered, DynamoDbLocal db,
-            boolean ownDb, Timing timing) {
+            CompletableFuture<SqsServer> sqsStart, boolean ownDb, Timing timing) {
         Path workDir = createWorkDir();
         Registry registry = new Registry();
         List<LocalStack> started = new ArrayList<>();
         LocalRuntime runtime = null;
         try {
+            registry.sqs(joined(sqsStart));
             // Cognito is the account's: it must listen before the stacks, whose functions get its endpoint
             CognitoEmulator cognito = CognitoEmulator.start(options.basePort == 0 ? 0 : options.basePort + COGNITO_PORT_OFFSET,
                     ordered.get(0).config().region().orElse(TemplateResolver.DEFAULT_REGION),
@@ -211,6 +243,8 @@ public final class LocalRuntime implements AutoCloseable {
                     System.currentTimeMillis());
             runtime.serve(options.basePort);
             runtime.extra.putAll(cognito.endpoints());
+            runtime.extra.put("sqsEndpoint", registry.sqs().endpoint().toString());
+            runtime.extra.put("queues", registry.sqs().queues());
             runtime.startServices();
             runtime.startEventSources();
             return runtime;
@@ -284,17 +318,21 @@ public final class LocalRuntime implements AutoCloseable {
             runtime.close();
             return;
         }
-        closeCognito(registry);
         stacks.forEach(LocalStack::close);
+        closeAccount(registry);
         if (db != null) {
             db.close();
         }
         deleteTree(workDir);
     }
 
-    private static void closeCognito(Registry registry) {
+    /** The account's services (Cognito, SQS), after the stacks whose event sources use them. */
+    private static void closeAccount(Registry registry) {
         if (registry.cognito() != null) {
             registry.cognito().close();
+        }
+        if (registry.sqs() != null) {
+            registry.sqs().close();
         }
     }
 
@@ -482,8 +520,8 @@ public final class LocalRuntime implements AutoCloseable {
             }
         }
         servers.forEach(HttpServer::close);
-        closeCognito(registry);
         stacks.forEach(LocalStack::close);
+        closeAccount(registry);
         if (ownsDynamoDb) {
             dynamoDb.close();
         }

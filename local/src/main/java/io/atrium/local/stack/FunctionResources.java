@@ -143,6 +143,9 @@ final class FunctionResources implements ResourceProvisioner {
             }
         }
         env.put("AWS_ENDPOINT_URL_DYNAMODB", build.dynamoDbEndpoint.toString());
+        if (build.registry.sqs() != null) {
+            env.put("AWS_ENDPOINT_URL_SQS", build.registry.sqs().endpoint().toString());
+        }
         if (build.registry.cognito() != null) {
             // Cognito's issuer URLs become the local issuer's, and the Cognito SDK reaches the local Cognito
             env.replaceAll((k, v) -> build.registry.cognito().localize(v));

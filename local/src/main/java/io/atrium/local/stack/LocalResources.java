@@ -23,6 +23,7 @@ final class LocalResources implements ResourceReferences {
     private final Map<String, String> streamArns = new HashMap<>();
     private final Map<String, String> functionNames;
     private final Map<String, String> names = new HashMap<>();
+    private final Map<String, Queue> queues = new HashMap<>();
     private CognitoEmulator cognito;
 
     LocalResources(String stackName, String region, String account, Map<String, String> tableNames,
@@ -41,6 +42,18 @@ final class LocalResources implements ResourceReferences {
 
     void streamArn(String logicalId, String arn) {
         streamArns.put(logicalId, arn);
+    }
+
+    /** An SQS queue's name, URL (its {@code Ref}) and ARN. */
+    private record Queue(String name, String url, String arn) {
+    }
+
+    void queue(String logicalId, String name, String url, String arn) {
+        queues.put(logicalId, new Queue(name, url, arn));
+    }
+
+    String queueName(String logicalId) {
+        return queues.get(logicalId).name();
     }
 
     /** A declared physical name (LogGroupName, TopicName, ...) resolved by the caller. */
@@ -100,6 +113,8 @@ final class LocalResources implements ResourceReferences {
                 return cognito == null ? null : cognito.ref(stackName, id, type, resource);
             case "AWS::Serverless::LayerVersion":
                 return names.get(id);
+            case "AWS::SQS::Queue":
+                return queues.containsKey(id) ? queues.get(id).url() : null;
             case "AWS::SSM::Parameter", "AWS::Logs::LogGroup", "AWS::CloudWatch::Alarm", "AWS::CloudWatch::CompositeAlarm",
                     "AWS::CloudWatch::Dashboard", "AWS::IAM::Role", "AWS::IAM::ManagedPolicy", "AWS::KMS::Alias",
                     "AWS::ApiGateway::UsagePlan", "AWS::ApiGateway::ApiKey", "AWS::ApiGateway::UsagePlanKey",
@@ -129,6 +144,15 @@ final class LocalResources implements ResourceReferences {
             }
             case "AWS::Serverless::Function":
                 return attribute.equals("Arn") ? functionArn(logicalId) : null;
+            case "AWS::SQS::Queue": {
+                Queue q = queues.get(logicalId);
+                return q == null ? null : switch (attribute) {
+                    case "Arn" -> q.arn();
+                    case "QueueName" -> q.name();
+                    case "QueueUrl" -> q.url();
+                    default -> null;
+                };
+            }
             case "AWS::Serverless::Api":
                 return attribute.equals("RootResourceId") ? "root" + logicalId.length() : null;
             case "AWS::SSM::Parameter":

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.atrium.local.auth.CognitoEmulator;
 import io.atrium.local.lambda.LocalFunction;
 import io.atrium.local.lambda.LocalLayer;
+import io.atrium.local.sqs.SqsServer;
 import io.atrium.local.template.DynamicReferences;
 import io.atrium.local.template.Location;
 import io.atrium.local.template.TemplateException;
@@ -29,6 +30,7 @@ public final class Registry implements DynamicReferences {
     private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
     private final UsagePlans usagePlans = new UsagePlans();
     private volatile CognitoEmulator cognito;
+    private volatile SqsServer sqs;
 
     /** The account's Cognito stand-in, or null when none runs (Cognito resources then fail to start). */
     public CognitoEmulator cognito() {
@@ -37,6 +39,15 @@ public final class Registry implements DynamicReferences {
 
     public void cognito(CognitoEmulator cognito) {
         this.cognito = cognito;
+    }
+
+    /** The account's SQS, or null when none runs (queues then fail to start). */
+    public SqsServer sqs() {
+        return sqs;
+    }
+
+    public void sqs(SqsServer sqs) {
+        this.sqs = sqs;
     }
 
     /** The account's API keys and usage plans (API Gateway's, enforced by every RestApi that requires keys). */

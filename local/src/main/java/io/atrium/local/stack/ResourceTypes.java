@@ -20,12 +20,20 @@ public final class ResourceTypes {
     /** The provisioners, in the order a stack starts: tables, parameters and secrets, layers, account resources, functions, APIs. */
     static final List<ResourceProvisioner> PROVISIONERS = List.of(new TableResources(), new SsmParameterResources(),
             new SecretResources(), new LayerResources(), new CognitoResources(), new UsagePlanResources(),
-            new FunctionResources(), new ApiResources(), new NoLocalEffectResources());
+            new QueueResources(), new FunctionResources(), new ApiResources(), new NoLocalEffectResources());
 
-    /** The function event types run locally, by {@code Type}. */
-    static final Map<String, FunctionEvents> FUNCTION_EVENTS = Map.of("Api", new ApiEvents());
+    /** The function event types run locally, by {@code Type}: one binder each (an event source plugs in here). */
+    static final Map<String, FunctionEvents> FUNCTION_EVENTS = byType(new ApiEvents(), new SqsEvents());
 
     private ResourceTypes() {
+    }
+
+    private static Map<String, FunctionEvents> byType(FunctionEvents... binders) {
+        Map<String, FunctionEvents> out = new java.util.LinkedHashMap<>();
+        for (FunctionEvents b : binders) {
+            out.put(b.type(), b);
+        }
+        return Collections.unmodifiableMap(out);
     }
 
     /** Resource types the local runtime runs. */

@@ -37,10 +37,21 @@ class StartFailureTest {
     void resourceTypeNotEmulatedIsRefused() throws Exception {
         Path root = FixtureRoot.build("fixture-queue", List.of("cycle-a"));
         java.nio.file.Files.writeString(root.resolve("cycle-a/template.yaml"),
-                "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n");
+                "Resources:\n  Stream:\n    Type: AWS::Kinesis::Stream\n");
         TemplateException e = assertThrows(TemplateException.class,
                 () -> LocalRuntime.start(new LocalRuntime.Options().root(root).warmUp(false)));
-        assertEquals("cycle-a/template.yaml:3: Resources.Queue.Type: resource type AWS::SQS::Queue is not emulated by"
+        assertEquals("cycle-a/template.yaml:3: Resources.Stream.Type: resource type AWS::Kinesis::Stream is not emulated by"
                 + " the local runtime", e.getMessage());
+    }
+
+    @Test
+    void queueRetentionShorterThanTheRuntimeKeepsMessagesIsRefused() throws Exception {
+        Path root = FixtureRoot.build("fixture-queue-retention", List.of("cycle-a"));
+        java.nio.file.Files.writeString(root.resolve("cycle-a/template.yaml"),
+                "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    Properties:\n      MessageRetentionPeriod: 60\n");
+        TemplateException e = assertThrows(TemplateException.class,
+                () -> LocalRuntime.start(new LocalRuntime.Options().root(root).warmUp(false)));
+        assertTrue(e.getMessage().startsWith("cycle-a/template.yaml:5: Resources.Queue.Properties.MessageRetentionPeriod:"
+                + " a MessageRetentionPeriod under 86400 s is not emulated"), e.getMessage());
     }
 }

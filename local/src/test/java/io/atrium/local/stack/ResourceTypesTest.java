@@ -31,7 +31,8 @@ class ResourceTypesTest {
     }
 
     @Test
-    void onlyApiEventsRunUntilTheEventSourcesLand() {
-        assertEquals(Set.of("Api"), ResourceTypes.functionEvents());
+    void everyEventBinderIsListedUnderItsOwnType() {
+        ResourceTypes.FUNCTION_EVENTS.forEach((type, binder) -> assertEquals(type, binder.type()));
+        assertTrue(ResourceTypes.functionEvents().containsAll(List.of("Api", "SQS")), ResourceTypes.functionEvents().toString());
     }
 }
