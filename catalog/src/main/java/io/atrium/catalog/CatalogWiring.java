@@ -2,7 +2,7 @@ package io.atrium.catalog;
 
 import io.atrium.catalog.service.ProductService;
 import io.atrium.shared.Platform;
-import io.atrium.shared.api.Idempotency;
+import io.atrium.shared.idempotency.Idempotency;
 import io.atrium.shared.repository.dynamodb.DynamoDbProductRepository;
 
 /** The catalog functions' object graph, built once per container at class init (and snapshotted by SnapStart). */

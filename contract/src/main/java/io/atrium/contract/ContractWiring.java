@@ -3,7 +3,7 @@ package io.atrium.contract;
 import io.atrium.contract.service.ContractService;
 import io.atrium.contract.service.ExpiryRun;
 import io.atrium.shared.Platform;
-import io.atrium.shared.api.Idempotency;
+import io.atrium.shared.idempotency.Idempotency;
 import io.atrium.shared.events.SqsQueue;
 import io.atrium.shared.repository.dynamodb.DynamoDbContractRepository;
 import io.atrium.shared.repository.dynamodb.DynamoDbPartnerRepository;

@@ -2,7 +2,7 @@ package io.atrium.order;
 
 import io.atrium.order.service.OrderService;
 import io.atrium.shared.Platform;
-import io.atrium.shared.api.Idempotency;
+import io.atrium.shared.idempotency.Idempotency;
 import io.atrium.shared.events.MessageQueue;
 import io.atrium.shared.events.SqsQueue;
 import io.atrium.shared.repository.dynamodb.DynamoDbOrderRepository;

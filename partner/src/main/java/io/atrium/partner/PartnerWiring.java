@@ -2,7 +2,7 @@ package io.atrium.partner;
 
 import io.atrium.partner.service.PartnerService;
 import io.atrium.shared.Platform;
-import io.atrium.shared.api.Idempotency;
+import io.atrium.shared.idempotency.Idempotency;
 import io.atrium.shared.repository.dynamodb.DynamoDbPartnerRepository;
 
 /** The partner functions' object graph, built once per container at class init (and snapshotted by SnapStart). */

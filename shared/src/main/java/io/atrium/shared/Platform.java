@@ -1,6 +1,6 @@
 package io.atrium.shared;
 
-import io.atrium.shared.api.Idempotency;
+import io.atrium.shared.idempotency.Idempotency;
 import io.atrium.shared.aws.AwsClients;
 import io.atrium.shared.config.Config;
 import io.atrium.shared.domain.tenant.OwnedIds;

@@ -1,7 +1,7 @@
 package io.atrium.transaction;
 
 import io.atrium.shared.Platform;
-import io.atrium.shared.api.Idempotency;
+import io.atrium.shared.idempotency.Idempotency;
 import io.atrium.shared.repository.dynamodb.DynamoDbContractRepository;
 import io.atrium.shared.repository.dynamodb.DynamoDbStatementRepository;
 import io.atrium.shared.repository.dynamodb.DynamoDbTransactionRepository;

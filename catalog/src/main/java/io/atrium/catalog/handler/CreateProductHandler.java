@@ -7,7 +7,7 @@ import io.atrium.catalog.service.ProductService;
 import io.atrium.shared.api.ApiHandler;
 import io.atrium.shared.api.ApiRequest;
 import io.atrium.shared.api.ApiResponse;
-import io.atrium.shared.api.Idempotency;
+import io.atrium.shared.idempotency.Idempotency;
 import io.atrium.shared.domain.product.Product;
 
 /** {@code POST /products}: 201 with the new product, 409 when the sku is taken; repeatable with an Idempotency-Key. */

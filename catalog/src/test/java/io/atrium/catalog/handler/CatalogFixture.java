@@ -8,7 +8,7 @@ import static io.atrium.shared.testing.ApiEvents.withHeader;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.atrium.catalog.service.ProductService;
-import io.atrium.shared.api.Idempotency;
+import io.atrium.shared.idempotency.Idempotency;
 import io.atrium.shared.repository.dynamodb.DynamoDbProductRepository;
 import io.atrium.shared.testing.ApiEvents;
 import io.atrium.shared.testing.OpenApiChecks;

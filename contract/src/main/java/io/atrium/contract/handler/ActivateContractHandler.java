@@ -2,7 +2,7 @@ package io.atrium.contract.handler;
 
 import io.atrium.contract.ContractWiring;
 import io.atrium.contract.service.ContractService;
-import io.atrium.shared.api.Idempotency;
+import io.atrium.shared.idempotency.Idempotency;
 
 /** {@code POST /contracts/{contractId}/activate} with If-Match (428 without, 412 when stale, 409 from the wrong state). */
 public final class ActivateContractHandler extends ContractTransitionHandler {

@@ -5,7 +5,7 @@ import io.atrium.shared.api.ApiHandler;
 import io.atrium.shared.api.ApiRequest;
 import io.atrium.shared.api.ApiResponse;
 import io.atrium.shared.api.ETags;
-import io.atrium.shared.api.Idempotency;
+import io.atrium.shared.idempotency.Idempotency;
 import io.atrium.shared.domain.contract.Contract;
 
 /**

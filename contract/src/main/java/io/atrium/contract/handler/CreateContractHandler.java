@@ -7,7 +7,7 @@ import io.atrium.contract.service.ContractService;
 import io.atrium.shared.api.ApiHandler;
 import io.atrium.shared.api.ApiRequest;
 import io.atrium.shared.api.ApiResponse;
-import io.atrium.shared.api.Idempotency;
+import io.atrium.shared.idempotency.Idempotency;
 import io.atrium.shared.domain.contract.Contract;
 
 /** {@code POST /contracts}: 201 with the new DRAFT contract; repeatable with an Idempotency-Key. */

@@ -30,6 +30,7 @@ public final class Template {
         this.file = file;
         this.name = name;
         this.root = root;
+        LanguageExtensions.expand(root);
         mergeGlobals();
     }
 

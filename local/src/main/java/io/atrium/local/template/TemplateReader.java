@@ -145,7 +145,9 @@ public final class TemplateReader {
         Node content = plain(yaml, at);
         switch (name) {
             case "Ref" -> {
-                return new MapNode(at, Map.of("Ref", requireScalar(content, "!Ref")));
+                // a function only under AWS::LanguageExtensions (e.g. !Ref {Fn::Sub: '${Tier}Plan'} in a loop)
+                return new MapNode(at, Map.of("Ref", content instanceof MapNode m && m.isIntrinsic() ? content
+                        : requireScalar(content, "!Ref")));
             }
             case "Condition" -> {
                 return new MapNode(at, Map.of("Condition", requireScalar(content, "!Condition")));

@@ -7,7 +7,7 @@ import io.atrium.order.service.OrderService;
 import io.atrium.shared.api.ApiHandler;
 import io.atrium.shared.api.ApiRequest;
 import io.atrium.shared.api.ApiResponse;
-import io.atrium.shared.api.Idempotency;
+import io.atrium.shared.idempotency.Idempotency;
 import io.atrium.shared.domain.order.Order;
 
 /**

@@ -7,7 +7,7 @@ import static io.atrium.shared.testing.ApiEvents.withHeader;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import io.atrium.order.service.OrderService;
-import io.atrium.shared.api.Idempotency;
+import io.atrium.shared.idempotency.Idempotency;
 import io.atrium.shared.domain.Money;
 import io.atrium.shared.domain.product.Product;
 import io.atrium.shared.repository.dynamodb.DynamoDbOrderRepository;

@@ -7,7 +7,7 @@ import io.atrium.partner.service.PartnerService;
 import io.atrium.shared.api.ApiHandler;
 import io.atrium.shared.api.ApiRequest;
 import io.atrium.shared.api.ApiResponse;
-import io.atrium.shared.api.Idempotency;
+import io.atrium.shared.idempotency.Idempotency;
 import io.atrium.shared.domain.partner.Partner;
 
 /** {@code POST /partners}: 201 with the new partner; repeatable with an Idempotency-Key. */

@@ -14,7 +14,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.atrium.partner.service.PartnerService;
 import io.atrium.shared.api.ApiHandler;
-import io.atrium.shared.api.Idempotency;
+import io.atrium.shared.idempotency.Idempotency;
 import io.atrium.shared.aws.AwsClients;
 import io.atrium.shared.domain.tenant.OwnedIds;
 import io.atrium.shared.idempotency.DynamoDbIdempotencyStore;

@@ -6,7 +6,7 @@ import static io.atrium.shared.testing.ApiEvents.event;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import io.atrium.partner.service.PartnerService;
-import io.atrium.shared.api.Idempotency;
+import io.atrium.shared.idempotency.Idempotency;
 import io.atrium.shared.repository.dynamodb.DynamoDbPartnerRepository;
 import io.atrium.shared.testing.ApiEvents;
 import io.atrium.shared.testing.TestTables;

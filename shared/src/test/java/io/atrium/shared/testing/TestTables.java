@@ -3,7 +3,7 @@ package io.atrium.shared.testing;
 import io.atrium.local.ProjectLayout;
 import io.atrium.local.dynamodb.DynamoDbLocal;
 import io.atrium.local.dynamodb.TableProvisioner;
-import io.atrium.shared.api.Idempotency;
+import io.atrium.shared.idempotency.Idempotency;
 import io.atrium.shared.aws.AwsClients;
 import io.atrium.shared.idempotency.DynamoDbIdempotencyStore;
 import io.atrium.shared.paging.PageTokens;

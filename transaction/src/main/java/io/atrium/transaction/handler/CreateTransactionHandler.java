@@ -3,7 +3,7 @@ package io.atrium.transaction.handler;
 import io.atrium.shared.api.ApiHandler;
 import io.atrium.shared.api.ApiRequest;
 import io.atrium.shared.api.ApiResponse;
-import io.atrium.shared.api.Idempotency;
+import io.atrium.shared.idempotency.Idempotency;
 import io.atrium.shared.domain.transaction.Transaction;
 import io.atrium.transaction.TransactionWiring;
 import io.atrium.transaction.dto.CreateTransactionRequest;

@@ -4,7 +4,7 @@ import static io.atrium.shared.testing.ApiEvents.event;
 import static io.atrium.shared.testing.ApiEvents.withHeader;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import io.atrium.shared.api.Idempotency;
+import io.atrium.shared.idempotency.Idempotency;
 import io.atrium.shared.domain.Money;
 import io.atrium.shared.domain.contract.Contract;
 import io.atrium.shared.domain.contract.ContractStatus;

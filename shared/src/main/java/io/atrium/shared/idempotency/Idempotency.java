@@ -1,12 +1,15 @@
-package io.atrium.shared.api;
+package io.atrium.shared.idempotency;
+
+import io.atrium.shared.api.ApiRequest;
+import io.atrium.shared.api.ApiResponse;
+import io.atrium.shared.api.Problems;
+import io.atrium.shared.idempotency.IdempotencyStore.StoredResponse;
 
 import io.atrium.shared.aws.CallBudget;
 import io.atrium.shared.error.IdempotencyInProgressException;
 import io.atrium.shared.error.IdempotencyMismatchException;
 import io.atrium.shared.error.UnavailableException;
 import io.atrium.shared.error.ValidationException;
-import io.atrium.shared.idempotency.IdempotencyStore;
-import io.atrium.shared.idempotency.IdempotencyStore.StoredResponse;
 import io.atrium.shared.log.JsonLog;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

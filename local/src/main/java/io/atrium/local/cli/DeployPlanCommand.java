@@ -1,13 +1,14 @@
-package io.atrium.local.stack;
+package io.atrium.local.cli;
 
 import io.atrium.local.ProjectLayout;
+import io.atrium.local.stack.DeployPlan;
 import io.atrium.local.template.TemplateException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code java io.atrium.local.stack.DeployPlanCommand [--root DIR] --env ENV [--tsv] [module ...]}: prints the
+ * {@code java io.atrium.local.cli.DeployPlanCommand [--root DIR] --env ENV [--tsv] [module ...]}: prints the
  * {@link DeployPlan} (for a person, or tab-separated for {@code scripts/deploy}); exit 2 on a usage error, 1 when
  * the plan cannot be made. Reads only the repository: no AWS account, no network.
  */
