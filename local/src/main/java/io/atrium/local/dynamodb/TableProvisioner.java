@@ -115,6 +115,7 @@ public final class TableProvisioner {
                 if (existingNames.contains(tableName)) {
                     TableDescription existing = describe(client, tableName);
                     if (existing != null) {
+                        existing = withDeclaredStream(client, existing, props);
                         return new ProvisionedTable(logicalId, existing.tableName(), existing.tableArn(),
                                 existing.latestStreamArn());
                     }
@@ -335,6 +336,29 @@ public final class TableProvisioner {
         } catch (RuntimeException e) {
             throw props.error("DynamoDB Local refused table '" + tableName + "': " + e.getMessage());
         }
+    }
+
+    /**
+     * A kept table (a persisted database) gets the stream the template declares if it has none yet; a stream of
+     * another view type cannot be changed in place and stops the start.
+     */
+    private static TableDescription withDeclaredStream(DynamoDbClient client, TableDescription table, MapNode props) {
+        Node declared = props.get("StreamSpecification");
+        if (declared == null) {
+            return table;
+        }
+        Node viewType = declared.asMap().require("StreamViewType");
+        StreamViewType wanted = enumValue(StreamViewType.class, viewType);
+        StreamSpecification has = table.streamSpecification();
+        if (has != null && Boolean.TRUE.equals(has.streamEnabled())) {
+            if (has.streamViewType() != wanted) {
+                throw viewType.error("table '" + table.tableName() + "' kept from an earlier run streams "
+                        + has.streamViewTypeAsString() + ": delete the persisted data to change its stream");
+            }
+            return table;
+        }
+        return client.updateTable(r -> r.tableName(table.tableName()).streamSpecification(
+                StreamSpecification.builder().streamEnabled(true).streamViewType(wanted).build())).tableDescription();
     }
 
     private static TableDescription describe(DynamoDbClient client, String tableName) {

@@ -23,7 +23,7 @@ public final class ResourceTypes {
             new QueueResources(), new FunctionResources(), new ApiResources(), new NoLocalEffectResources());
 
     /** The function event types run locally, by {@code Type}: one binder each (an event source plugs in here). */
-    static final Map<String, FunctionEvents> FUNCTION_EVENTS = byType(new ApiEvents(), new SqsEvents());
+    static final Map<String, FunctionEvents> FUNCTION_EVENTS = byType(new ApiEvents(), new SqsEvents(), new DynamoDbEvents());
 
     private ResourceTypes() {
     }

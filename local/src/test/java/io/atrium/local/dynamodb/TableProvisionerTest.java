@@ -67,6 +67,21 @@ class TableProvisionerTest {
     }
 
     @Test
+    void aTableKeptFromAnEarlierRunGetsTheStreamTheTemplateDeclares() {
+        String prefix = "k" + UUID.randomUUID().toString().substring(0, 8);
+        String name = prefix + "-OrderTable";
+        client.createTable(r -> r.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"))
+                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH)));
+        var template = io.atrium.local.template.Template.read(Fixtures.path("/dynamodb/tables.yaml"));
+        var resolver = io.atrium.local.template.TemplateResolver.builder(template).stackName(prefix).build();
+        var kept = TableProvisioner.provision(client, template, resolver, Map.of("OrderTable", name), true);
+        assertNotNull(kept.get(0).streamArn(), "the declared stream is enabled on the kept table");
+        assertEquals(StreamViewType.NEW_AND_OLD_IMAGES,
+                client.describeTable(r -> r.tableName(name)).table().streamSpecification().streamViewType());
+    }
+
+    @Test
     void unemulatedPropertyNamesTheLine() {
         TemplateException e = assertThrows(TemplateException.class, () -> TableProvisioner.createTables(client,
                 Fixtures.path("/dynamodb/bad-property.yaml"), "bad" + UUID.randomUUID().toString().substring(0, 8)));
