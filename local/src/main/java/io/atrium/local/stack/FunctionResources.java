@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Functions (java runtimes, a {@code CodeUri} jar or classes folder), each loaded lazily in its own class loader
+ * Functions (java runtimes, a {@code CodeUri} jar, zip of the jar's entries or classes folder), each loaded lazily in its own class loader
  * with its template environment; then each of its {@code Events} entries is bound by the {@link FunctionEvents}
  * of its type.
  */
@@ -82,7 +82,8 @@ final class FunctionResources implements ResourceProvisioner {
         }
         Path code = def.dir().resolve(codeUri.asText()).normalize();
         Path classes = def.dir().resolve("target/classes");
-        boolean jar = code.toString().endsWith(".jar");
+        // a .zip deployable is a copy of the function jar (ADR 0504)
+        boolean jar = code.toString().endsWith(".jar") || code.toString().endsWith(".zip");
         if (Files.exists(code) && !(jar && compiledAfter(classes, code))) {
             return code;
         }
