@@ -10,6 +10,7 @@ import io.atrium.local.http.HttpServer;
 import io.atrium.local.lambda.LocalFunction;
 import io.atrium.local.sqs.SqsServer;
 import io.atrium.local.stack.EventSource;
+import io.atrium.local.sam.FunctionDescriptions;
 import io.atrium.local.stack.LocalStack;
 import io.atrium.local.stack.Registry;
 import io.atrium.local.stack.StackDefinition;
@@ -460,6 +461,9 @@ public final class LocalRuntime implements AutoCloseable {
         json.put("stacks", urls);
         json.put("dynamodbEndpoint", dynamoDb.endpoint().toString());
         json.putAll(extra);
+        // what scripts/sam-local needs to write a SAM template that runs against this runtime (SamLocalTemplate)
+        json.put("exports", new java.util.TreeMap<>(registry.exports()));
+        json.put("functions", FunctionDescriptions.of(stacks));
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json) + "\n";
         } catch (IOException e) {

@@ -161,15 +161,22 @@ public final class CognitoEmulator implements AutoCloseable {
         return "https://cognito-idp." + region + ".amazonaws.com/" + poolId;
     }
 
-    /** A function's environment value with every Cognito issuer URL of a local pool made local. */
+    /**
+     * A function's environment value with every Cognito URL of a local pool made local: the issuer (and what lies
+     * under it, the JWKS) and the domain's token endpoint ({@code https://{domain}.auth.{region}.amazoncognito.com}).
+     */
     public synchronized String localize(String value) {
-        if (value == null || !value.startsWith("https://cognito-idp.")) {
+        if (value == null || !value.startsWith("https://")) {
             return value;
         }
         for (Pool pool : pools.values()) {
             String aws = awsIssuerUrl(pool.id);
             if (value.equals(aws) || value.startsWith(aws + "/")) {
                 return issuerUrl(pool.id) + value.substring(aws.length());
+            }
+            if (pool.domain != null && value.equals("https://" + pool.domain + ".auth." + region
+                    + ".amazoncognito.com/oauth2/token")) {
+                return tokenUrl().toString();
             }
         }
         return value;

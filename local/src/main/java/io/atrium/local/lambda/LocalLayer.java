@@ -38,6 +38,11 @@ public final class LocalLayer {
         return arn;
     }
 
+    /** The layer's zip ({@code ContentUri}). */
+    public Path zip() {
+        return zip;
+    }
+
     /** Changes whenever the zip is rewritten. */
     public long stamp() {
         return FunctionCode.stamp(zip);

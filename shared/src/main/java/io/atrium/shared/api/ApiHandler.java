@@ -21,7 +21,8 @@ import java.util.UUID;
 /**
  * What every API function does around its one service call: establish the caller from the
  * authorizer context (401 without one), check the route's scope (403), map errors to problem
- * details, add {@code X-Request-Id}, and write one JSON log line.
+ * details, add {@code X-Request-Id} (and the CORS headers of the stack's {@code ALLOWED_ORIGINS}), and write one
+ * JSON log line.
  */
 public abstract class ApiHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
@@ -31,6 +32,10 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
     static final Duration RESERVE = CallBudget.SETTLE.plus(Duration.ofMillis(500));
     /** The functions' timeout in the templates: the time left when no Lambda context says (handler tests). */
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    /** The browser origin the stack allows (its {@code AllowedOrigins} parameter), or null: no CORS headers. */
+    private static final String ALLOWED_ORIGIN = System.getenv("ALLOWED_ORIGINS");
+    /** What a browser script may read of an answer besides the safelisted headers (ETag for If-Match). */
+    static final String EXPOSED_HEADERS = "ETag, Location, Retry-After, X-Request-Id";
 
     private final String operation;
     private final String requiredScope;
@@ -71,7 +76,7 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
             failure = e;
             response = Problems.toResponse(e, requestId);
         }
-        response = response.withHeader("X-Request-Id", requestId);
+        response = withCors(response.withHeader("X-Request-Id", requestId), ALLOWED_ORIGIN);
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("requestId", requestId);
         if (tenantId != null) {
@@ -93,6 +98,15 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
             log.info(line);
         }
         return response.toEvent();
+    }
+
+    /** The answer with the CORS headers a browser needs to read it, when the stack allows an origin (API.md). */
+    static ApiResponse withCors(ApiResponse response, String allowedOrigin) {
+        if (allowedOrigin == null || allowedOrigin.isEmpty()) {
+            return response;
+        }
+        return response.withHeader("Access-Control-Allow-Origin", allowedOrigin)
+                .withHeader("Access-Control-Expose-Headers", EXPOSED_HEADERS);
     }
 
     /** A 404 for an id another tenant owns is logged as a security event with both tenant ids (ADR 0202). */

@@ -47,6 +47,19 @@ public final class ApiRequest {
         return event.getResource();
     }
 
+    /**
+     * The API's base URL as the caller reached it ({@code https://{domainName}/{stage}}; the scheme from
+     * {@code X-Forwarded-Proto}, which API Gateway sets), or empty when the event names no domain.
+     */
+    public Optional<String> baseUrl() {
+        var context = event.getRequestContext();
+        if (context == null || context.getDomainName() == null || context.getStage() == null) {
+            return Optional.empty();
+        }
+        String scheme = header("X-Forwarded-Proto").filter(p -> p.equals("http") || p.equals("https")).orElse("https");
+        return Optional.of(scheme + "://" + context.getDomainName() + "/" + context.getStage());
+    }
+
     /** Header value, case-insensitively, from single- or multi-value headers. */
     public Optional<String> header(String name) {
         return Optional.ofNullable(header(event.getHeaders(), event.getMultiValueHeaders(), name));

@@ -25,6 +25,9 @@ public final class OpenApiChecks {
         this.contract = contract;
     }
 
+    /** The token endpoint the served documents of handler tests name (TOKEN_URL in the templates). */
+    public static final String TOKEN_URL = "https://atrium-dev-authz-123456789012.auth.us-east-1.amazoncognito.com/oauth2/token";
+
     /** The module's own openapi.json, from the test class path. */
     public static OpenApiChecks ofModule() {
         return new OpenApiChecks(OpenApiContract.fromClasspath(OpenApiChecks.class.getClassLoader(), "openapi.json"));
@@ -53,9 +56,15 @@ public final class OpenApiChecks {
         assertEquals(200, health.getStatusCode());
         assertEquals("ok", ApiEvents.json(health).get("status").textValue());
 
-        APIGatewayProxyResponseEvent document = call(new OpenApiHandler(), publicRoute(ApiEvents.event(eventName), "/openapi.json"));
+        APIGatewayProxyRequestEvent request = publicRoute(ApiEvents.event(eventName), "/openapi.json");
+        APIGatewayProxyResponseEvent document = call(new OpenApiHandler(TOKEN_URL), request);
         assertEquals(200, document.getStatusCode());
-        return ApiEvents.json(document);
+        JsonNode served = ApiEvents.json(document);
+        // absolute URLs of where it runs: its environment's token endpoint, the API as the caller reached it
+        assertEquals(TOKEN_URL, served.at("/components/securitySchemes/oauth2/flows/clientCredentials/tokenUrl").asText());
+        assertEquals("https://" + request.getRequestContext().getDomainName() + "/" + request.getRequestContext().getStage(),
+                served.at("/servers/0/url").asText());
+        return served;
     }
 
     /** Operations that are neither public docs/health nor guarded by a scope starting with {@code scopePrefix}. */
