@@ -2,11 +2,15 @@
 """Checks templates written by scripts/sam-local, as SAM would read them (SamLocalTemplatesTest runs it).
 
     python3 scripts/lib/check_sam_templates.py .local/sam/partner/template.yaml [...]
+    PYTHONPATH=<SAM CLI's packages> python3 scripts/lib/check_sam_templates.py --sam-cli .local/sam/partner/template.yaml
 
 For each template: the SAM translator (samtranslator, which cfn-lint brings) transforms it without error; every
 function has a layer of the template and only plain string environment variables (every value resolved); every
 route of its API but /health and /openapi.json runs a Lambda authorizer of the template. Then cfn-lint lints them
-all. Prints one line per template; exit 1 on any problem.
+all. With --sam-cli, SAM CLI's own template reading (the providers `sam local` uses; samcli must be importable)
+checks the same: every function's layers are layers of the template, no variable left unresolved, and every route
+but the open ones and preflights has a Lambda authorizer of the template. Prints one line per template; exit 1 on
+any problem.
 """
 import os
 import subprocess
@@ -80,13 +84,49 @@ def problems_of(path):
     return problems, summary
 
 
-def main(paths):
+def sam_cli_problems(path):
+    """The template as `sam local` reads it (SAM CLI's stack, function and API providers)."""
+    try:
+        from samcli.lib.providers.api_provider import ApiProvider
+        from samcli.lib.providers.sam_function_provider import SamFunctionProvider
+        from samcli.lib.providers.sam_stack_provider import SamLocalStackProvider
+    except ImportError as e:
+        return [f"--sam-cli needs SAM CLI's Python packages on PYTHONPATH ({e})"]
+
+    problems = []
+    here = os.getcwd()
+    os.chdir(os.path.dirname(os.path.abspath(path)))
+    try:
+        stacks, _ = SamLocalStackProvider.get_stacks("template.yaml")
+        functions = list(SamFunctionProvider(stacks).get_all())
+        for fn in functions:
+            if not fn.layers or not all(layer.is_defined_within_template for layer in fn.layers):
+                problems.append(f"{path}: sam local: {fn.name} has no layer of the template")
+            for var, value in ((fn.environment or {}).get("Variables") or {}).items():
+                if not isinstance(value, str) or "${" in value or "{{resolve:" in value:
+                    problems.append(f"{path}: sam local: {fn.name} variable {var} is not resolved: {value!r}")
+        routes = [r for r in ApiProvider(stacks).routes if r.path not in OPEN_ROUTES]
+        for route in routes:
+            methods = [m for m in route.methods if m != "OPTIONS"]
+            if methods and not route.authorizer_object:
+                problems.append(f"{path}: sam local: {','.join(methods)} {route.path} runs no authorizer")
+        print(f"{path}: sam local reads {len(functions)} functions and {len(routes)} protected routes")
+    finally:
+        os.chdir(here)
+    return problems
+
+
+def main(args):
+    sam_cli = "--sam-cli" in args
+    paths = [a for a in args if a != "--sam-cli"]
     problems = []
     for path in paths:
         found, summary = problems_of(path)
         problems += found
         if summary:
             print(summary)
+        if sam_cli:
+            problems += sam_cli_problems(path)
     lint = subprocess.run(["cfn-lint", "--", *paths], capture_output=True, text=True)
     if lint.returncode != 0:
         problems.append(f"cfn-lint (exit {lint.returncode}):\n{lint.stdout}{lint.stderr}")
