@@ -11,6 +11,9 @@ import io.atrium.shared.error.ForbiddenException;
 import io.atrium.shared.error.NotFoundException;
 import io.atrium.shared.error.PlatformException;
 import io.atrium.shared.log.JsonLog;
+import io.atrium.shared.metrics.Metrics;
+import io.atrium.shared.trace.Invocation;
+import io.atrium.shared.trace.Tracing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,8 +24,9 @@ import java.util.UUID;
 /**
  * What every API function does around its one service call: establish the caller from the
  * authorizer context (401 without one), check the route's scope (403), map errors to problem
- * details, add {@code X-Request-Id} (and the CORS headers of the stack's {@code ALLOWED_ORIGINS}), and write one
- * JSON log line.
+ * details, add {@code X-Request-Id} (and the CORS headers of the stack's {@code ALLOWED_ORIGINS}), write one JSON log
+ * line and one metrics line (per endpoint and tenant), and trace it: a span annotated with tenant_id, request_id and
+ * endpoint, holding a span per AWS call.
  */
 public abstract class ApiHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
@@ -40,6 +44,7 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
     private final String operation;
     private final String requiredScope;
     private final JsonLog log;
+    private final Metrics metrics;
 
     /**
      * @param requiredScope the OAuth2 scope the route needs, {@link #ANY_SCOPE} for any verified caller, or
@@ -49,6 +54,7 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
         this.operation = operation;
         this.requiredScope = requiredScope;
         this.log = new JsonLog(service);
+        this.metrics = new Metrics(service);
     }
 
     protected abstract ApiResponse handle(ApiRequest request);
@@ -57,47 +63,68 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
     public final APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         long started = System.nanoTime();
         String requestId = requestId(event, context);
+        String endpoint = event.getHttpMethod() + " " + event.getResource();
+        Invocation invocation = Invocation.begin(Tracing.header(context), operation);
+        invocation.span().annotate("request_id", requestId).annotate("endpoint", endpoint);
+        try {
+            Answer answer = answer(event, context, requestId);
+            ApiResponse response = withCors(answer.response().withHeader("X-Request-Id", requestId), ALLOWED_ORIGIN);
+            long durationMs = (System.nanoTime() - started) / 1_000_000;
+            invocation.span().status(response.status());
+            if (answer.failure() instanceof NotFoundException notFound && answer.tenantId() != null) {
+                reportCrossTenant(event, answer.tenantId(), notFound, requestId);
+            }
+            log(answer, response.status(), requestId, durationMs);
+            metrics.request(endpoint, answer.tenantId(), response.status(), durationMs);
+            return response.toEvent();
+        } finally {
+            invocation.end();
+        }
+    }
+
+    /** What the route answered, for whom (null before the caller is known), and the failure behind a problem. */
+    private record Answer(ApiResponse response, String tenantId, RuntimeException failure) {
+    }
+
+    private Answer answer(APIGatewayProxyRequestEvent event, Context context, String requestId) {
         String tenantId = null;
-        Throwable failure = null;
-        ApiResponse response;
         try {
             Caller caller = null;
             if (requiredScope != null) {
                 caller = Caller.fromAuthorizerContext(event.getRequestContext() == null ? null
                         : event.getRequestContext().getAuthorizer());
                 tenantId = caller.tenantId();
+                Invocation.current().span().annotate("tenant_id", tenantId);
                 if (!ANY_SCOPE.equals(requiredScope) && !caller.hasScope(requiredScope)) {
                     throw new ForbiddenException("This route needs the scope " + requiredScope + ".");
                 }
             }
             ApiRequest request = new ApiRequest(event, caller, requestId);
-            response = CallBudget.within(callBudget(context), () -> handle(request));
+            return new Answer(CallBudget.within(callBudget(context), () -> handle(request)), tenantId, null);
         } catch (RuntimeException e) {
-            failure = e;
-            response = Problems.toResponse(e, requestId);
+            return new Answer(Problems.toResponse(e, requestId), tenantId, e);
         }
-        response = withCors(response.withHeader("X-Request-Id", requestId), ALLOWED_ORIGIN);
+    }
+
+    private void log(Answer answer, int status, String requestId, long durationMs) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("requestId", requestId);
-        if (tenantId != null) {
-            line.put("tenantId", tenantId);
+        if (answer.tenantId() != null) {
+            line.put("tenantId", answer.tenantId());
         }
         line.put("operation", operation);
-        line.put("durationMs", (System.nanoTime() - started) / 1_000_000);
-        line.put("statusCode", response.status());
+        line.put("durationMs", durationMs);
+        line.put("statusCode", status);
+        RuntimeException failure = answer.failure();
         if (failure != null) {
             line.put("error", failure instanceof PlatformException ? Problems.kindOf(failure).slug()
                     : failure.getClass().getName() + ": " + failure.getMessage());
         }
-        if (failure instanceof NotFoundException notFound && tenantId != null) {
-            reportCrossTenant(event, tenantId, notFound, requestId);
-        }
-        if (response.status() >= 500) {
+        if (status >= 500) {
             log.error(line);
         } else {
             log.info(line);
         }
-        return response.toEvent();
     }
 
     /** The answer with the CORS headers a browser needs to read it, when the stack allows an origin (API.md). */

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.atrium.shared.json.Json;
 import io.atrium.shared.log.JsonLog;
+import io.atrium.shared.trace.Invocation;
+import io.atrium.shared.trace.Tracing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -57,6 +59,16 @@ public abstract class BatchHandler<E, I> implements RequestStreamHandler {
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         long started = System.nanoTime();
         String requestId = context != null && context.getAwsRequestId() != null ? context.getAwsRequestId() : UUID.randomUUID().toString();
+        Invocation invocation = Invocation.begin(Tracing.header(context), operation);
+        invocation.span().annotate("request_id", requestId);
+        try {
+            handleBatch(input, output, requestId, started);
+        } finally {
+            invocation.end();
+        }
+    }
+
+    private void handleBatch(InputStream input, OutputStream output, String requestId, long started) throws IOException {
         // An event that is not AWS's shape names no item to retry: then the invocation fails as a whole.
         E event = reader.readValue(input);
         List<I> items = items(event);

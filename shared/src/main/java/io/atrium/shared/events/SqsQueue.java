@@ -4,6 +4,7 @@ import io.atrium.shared.aws.AwsClients;
 import io.atrium.shared.aws.JdkHttpClient;
 import io.atrium.shared.config.Config;
 import io.atrium.shared.log.JsonLog;
+import io.atrium.shared.trace.AwsCallSpans;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,6 +49,7 @@ public final class SqsQueue implements MessageQueue {
                         .apiCallTimeout(AwsClients.API_CALL_TIMEOUT)
                         .apiCallAttemptTimeout(AwsClients.ATTEMPT_TIMEOUT)
                         .retryStrategy(RetryMode.STANDARD)
+                        .addExecutionInterceptor(new AwsCallSpans())
                         .build());
         config.optional("AWS_ENDPOINT_URL_SQS").map(URI::create).ifPresent(builder::endpointOverride);
         return new SqsQueue(builder.build(), config.require(urlSetting), service);

@@ -1,6 +1,7 @@
 package io.atrium.shared.log;
 
 import io.atrium.shared.json.Json;
+import io.atrium.shared.trace.Invocation;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -8,7 +9,8 @@ import java.util.Map;
 
 /**
  * One JSON object per line on stdout, which Lambda ships to CloudWatch. Callers pass named fields;
- * never a token, a secret or a whole request body.
+ * never a token, a secret or a whole request body. Inside an invocation every line carries its X-Ray trace id
+ * and whether it is the container's cold start.
  */
 public final class JsonLog {
     private static final PrintStream OUT = System.out;
@@ -43,6 +45,13 @@ public final class JsonLog {
         line.put("service", service);
         if (FUNCTION != null) {
             line.put("function", FUNCTION);
+        }
+        Invocation invocation = Invocation.current();
+        if (invocation != null) {
+            if (invocation.traceId() != null) {
+                line.put("traceId", invocation.traceId());
+            }
+            line.put("coldStart", invocation.coldStart());
         }
         line.putAll(fields);
         String text = Json.write(line);
