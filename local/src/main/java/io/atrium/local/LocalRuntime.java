@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.atrium.local.apigateway.RestApi;
 import io.atrium.local.auth.CognitoEmulator;
+import io.atrium.local.console.ConsoleServer;
 import io.atrium.local.apigateway.Route;
 import io.atrium.local.dynamodb.DynamoDbLocal;
 import io.atrium.local.http.HttpServer;
 import io.atrium.local.lambda.LocalFunction;
 import io.atrium.local.sqs.SqsServer;
+import io.atrium.local.observe.Telemetry;
 import io.atrium.local.stack.EventSource;
 import io.atrium.local.sam.FunctionDescriptions;
 import io.atrium.local.stack.LocalStack;
@@ -52,6 +54,9 @@ public final class LocalRuntime implements AutoCloseable {
 
     /** The local SQS (ElasticMQ) listens on base port + 91 (4091 by default). */
     public static final int SQS_PORT_OFFSET = 91;
+
+    /** The console (requests, logs, traces, stacks) listens on base port + 99 (4099 by default). */
+    public static final int CONSOLE_PORT_OFFSET = 99;
 
     /** How to start. */
     public static final class Options {
@@ -141,6 +146,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final List<LocalService> services;
     private final Path workDir;
     private final long startedMillis;
+    private ConsoleServer console;
     private volatile boolean closed;
 
     private LocalRuntime(Path root, DynamoDbLocal dynamoDb, boolean ownsDynamoDb, Registry registry,
@@ -236,6 +242,8 @@ public final class LocalRuntime implements AutoCloseable {
                     TemplateResolver.DEFAULT_ACCOUNT_ID, options.persistDir == null ? null : options.persistDir.resolve("cognito"));
             cognito.functions(registry::functionByArn);
             registry.cognito(cognito);
+            // the functions' X-Ray daemon address comes from here: before the stacks
+            registry.telemetry(Telemetry.start());
             for (StackDefinition def : ordered) {
                 started.add(LocalStack.start(def, registry, db.client(), db.endpoint(), workDir, options.tablePrefix));
                 timing.mark("stack " + def.name() + " started");
@@ -246,6 +254,7 @@ public final class LocalRuntime implements AutoCloseable {
             runtime.extra.putAll(cognito.endpoints());
             runtime.extra.put("sqsEndpoint", registry.sqs().endpoint().toString());
             runtime.extra.put("queues", registry.sqs().queues());
+            runtime.startConsole(options.basePort);
             runtime.startServices();
             runtime.startEventSources();
             return runtime;
@@ -264,6 +273,19 @@ public final class LocalRuntime implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Every API records its requests for the console, which listens from now on. */
+    private void startConsole(int basePort) throws IOException {
+        Telemetry telemetry = registry.telemetry();
+        endpoints.forEach(e -> e.api().telemetry(telemetry));
+        console = ConsoleServer.start(this, telemetry, basePort == 0 ? 0 : basePort + CONSOLE_PORT_OFFSET);
+        extra.put("consoleUrl", console.url().toString());
+    }
+
+    /** What the console shows: every request, its log lines and its trace's spans. */
+    public Telemetry telemetry() {
+        return registry.telemetry();
     }
 
     private void startServices() throws Exception {
@@ -327,13 +349,16 @@ public final class LocalRuntime implements AutoCloseable {
         deleteTree(workDir);
     }
 
-    /** The account's services (Cognito, SQS), after the stacks whose event sources use them. */
+    /** The account's services (Cognito, SQS, the console's recorder), after the stacks whose event sources use them. */
     private static void closeAccount(Registry registry) {
         if (registry.cognito() != null) {
             registry.cognito().close();
         }
         if (registry.sqs() != null) {
             registry.sqs().close();
+        }
+        if (registry.telemetry() != null) {
+            registry.telemetry().close();
         }
     }
 
@@ -524,6 +549,9 @@ public final class LocalRuntime implements AutoCloseable {
             }
         }
         servers.forEach(HttpServer::close);
+        if (console != null) {
+            console.close();
+        }
         stacks.forEach(LocalStack::close);
         closeAccount(registry);
         if (ownsDynamoDb) {

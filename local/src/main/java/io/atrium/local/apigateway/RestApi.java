@@ -4,6 +4,8 @@ import io.atrium.local.http.HttpHandler;
 import io.atrium.local.http.HttpRequest;
 import io.atrium.local.http.HttpResponse;
 import io.atrium.local.lambda.LocalFunction;
+import io.atrium.local.observe.RequestTrace;
+import io.atrium.local.observe.Telemetry;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -28,6 +30,7 @@ public final class RestApi implements HttpHandler {
     private final LambdaAuthorizers authorizers;
     private final UsagePlanMeter meter;
     private volatile int port;
+    private volatile Telemetry telemetry;
 
     /**
      * @param preflightAuthorizer the default authorizer when SAM adds it to CORS preflights
@@ -74,12 +77,27 @@ public final class RestApi implements HttpHandler {
         this.port = port;
     }
 
+    /** Records every request, its spans and its functions' log lines from now on (the console's). */
+    public void telemetry(Telemetry telemetry) {
+        this.telemetry = telemetry;
+    }
+
     @Override
     public HttpResponse handle(HttpRequest request) {
-        GatewayContext context = new GatewayContext(UUID.randomUUID().toString(), stage.apiId(), stage.name(), request,
+        String requestId = UUID.randomUUID().toString();
+        Telemetry recorder = telemetry;
+        RequestTrace trace = recorder == null ? RequestTrace.unrecorded(requestId)
+                : recorder.begin(stage.stack(), request.method(), request.rawPath(), requestId);
+        HttpResponse response = serve(request, trace);
+        trace.finish(response.status());
+        return response;
+    }
+
+    private HttpResponse serve(HttpRequest request, RequestTrace trace) {
+        GatewayContext context = new GatewayContext(trace.requestId(), stage.apiId(), stage.name(), request,
                 null, Map.of(), stage.variables());
         try {
-            return route(request, context);
+            return route(request, context, trace);
         } catch (PercentDecoding.MalformedEscape e) {
             return gatewayResponses.render(GatewayError.BAD_REQUEST, context);
         } catch (RuntimeException e) {
@@ -109,7 +127,7 @@ public final class RestApi implements HttpHandler {
         return gatewayResponses.render(GatewayError.INTERNAL, context);
     }
 
-    private HttpResponse route(HttpRequest request, GatewayContext context) {
+    private HttpResponse route(HttpRequest request, GatewayContext context, RequestTrace trace) {
         String prefix = "/" + stage.name();
         String rawPath = request.rawPath();
         if (!(rawPath.equals(prefix) || rawPath.startsWith(prefix + "/"))) {
@@ -120,7 +138,7 @@ public final class RestApi implements HttpHandler {
         String method = request.method().toUpperCase(Locale.ROOT);
         Route route = match == null ? null : match.resource().route(method);
         if (route == null && match != null && method.equals("OPTIONS") && cors != null) {
-            return preflight(request, path, match, context);
+            return preflight(request, path, match, context, trace);
         }
         if (route == null) {
             return gatewayResponses.render(GatewayError.MISSING_AUTHENTICATION_TOKEN, context);
@@ -128,30 +146,33 @@ public final class RestApi implements HttpHandler {
         GatewayContext matched = context.matched(route.resourcePath(), match.pathParameters());
         ProxyEvent event = ProxyEventBuilder.build(stage, port, new ProxyEventBuilder.Matched(request, path,
                 route.resourcePath(), method, match.pathParameters(), context.requestId()));
-        return call(route, request, path, event, matched);
+        return call(route, request, path, event, matched, trace);
     }
 
     private HttpResponse call(Route route, HttpRequest request, RequestPath path, ProxyEvent event,
-            GatewayContext context) {
+            GatewayContext context, RequestTrace trace) {
         AuthorizerResult authorized = null;
         if (route.authorizer() != null) {
-            LambdaAuthorizers.Outcome outcome = authorizers.authorize(route.authorizer(), request, event, path.raw(),
-                    context.requestId());
+            LambdaAuthorizers.Outcome outcome = authorizers.authorize(route.authorizer(), request, event, path.raw(), trace);
             if (outcome instanceof LambdaAuthorizers.Refused refused) {
                 return gatewayResponses.render(refused.error(), context);
             }
             LambdaAuthorizers.Allowed allowed = (LambdaAuthorizers.Allowed) outcome;
             authorized = allowed.result();
+            trace.tenant(authorized.context().get("tenantId"));
             String apiKey = meter != null && meter.keyFromAuthorizer() ? authorized.usageIdentifierKey() : null;
             event = event.authorized(authorized.requestContext(allowed.latencyMs()), apiKey);
         }
         if (route.apiKeyRequired() && meter != null) {
+            long startMicros = RequestTrace.nowMicros();
             GatewayError limited = meter.meter(stage, request, authorized);
+            trace.span(RequestTrace.newId(), trace.rootId(), "Usage plan", startMicros,
+                    Map.of("outcome", limited == null ? "within limits" : limited.type().name()));
             if (limited != null) {
                 return gatewayResponses.render(limited, context);
             }
         }
-        LocalFunction.Result result = route.function().invoke(event, context.requestId(), INTEGRATION_TIMEOUT_MS);
+        LocalFunction.Result result = route.function().invoke(event, INTEGRATION_TIMEOUT_MS, trace, trace.rootId());
         if (result.timedOut()) {
             return gatewayResponses.render(GatewayError.INTEGRATION_TIMEOUT, context);
         }
@@ -161,12 +182,12 @@ public final class RestApi implements HttpHandler {
         return response != null ? response : gatewayResponses.render(GatewayError.BAD_GATEWAY, context);
     }
 
-    private HttpResponse preflight(HttpRequest request, RequestPath path, RouteTable.Match match, GatewayContext context) {
+    private HttpResponse preflight(HttpRequest request, RequestPath path, RouteTable.Match match, GatewayContext context,
+            RequestTrace trace) {
         if (preflightAuthorizer != null) {
             ProxyEvent event = ProxyEventBuilder.build(stage, port, new ProxyEventBuilder.Matched(request, path,
                     match.resource().path(), "OPTIONS", match.pathParameters(), context.requestId()));
-            LambdaAuthorizers.Outcome outcome = authorizers.authorize(preflightAuthorizer, request, event, path.raw(),
-                    context.requestId());
+            LambdaAuthorizers.Outcome outcome = authorizers.authorize(preflightAuthorizer, request, event, path.raw(), trace);
             if (outcome instanceof LambdaAuthorizers.Refused refused) {
                 return gatewayResponses.render(refused.error(), context);
             }

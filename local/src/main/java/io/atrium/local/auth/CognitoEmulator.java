@@ -209,6 +209,20 @@ public final class CognitoEmulator implements AutoCloseable {
         return Optional.of(out);
     }
 
+    /** The clients that may get client-credentials tokens (template-declared and onboarded), for the console. */
+    public synchronized List<Map<String, String>> clientCredentialsClients() {
+        return clients.values().stream()
+                .filter(c -> c.flows.contains("client_credentials") && c.secret != null)
+                .map(c -> Map.of("clientId", c.clientId, "name", c.name == null ? "" : c.name, "scope", String.join(" ", c.scopes)))
+                .toList();
+    }
+
+    /** A client's secret, to get it a token (the console's token helper), or empty. */
+    public synchronized Optional<String> clientSecret(String clientId) {
+        AppClient c = clientId == null ? null : clients.get(clientId);
+        return c == null ? Optional.empty() : Optional.ofNullable(c.secret);
+    }
+
     /** What {@code .local/endpoints.json} gets: tokenUrl, jwksUrl, issuer and the admin client. */
     public synchronized Map<String, Object> endpoints() {
         Map<String, Object> out = new LinkedHashMap<>();

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.atrium.local.observe.LogCapture;
+import io.atrium.local.observe.RequestTrace;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -141,14 +143,40 @@ public final class LocalFunction implements AutoCloseable {
      * 29 s integration limit), which is reported as a timeout.
      */
     public Result invoke(Object event, String requestId, long maxWaitMs) {
+        RequestTrace trace = RequestTrace.unrecorded(requestId);
+        return invoke(event, maxWaitMs, trace, trace.rootId());
+    }
+
+    /**
+     * As {@link #invoke(Object, String, long)}, traced: the invocation is a span under {@code parentSpanId} (with an
+     * "Initialization" span inside when it loads the function), the function gets the trace header under it, and
+     * every line the function prints meanwhile goes to the trace's request.
+     */
+    public Result invoke(Object event, long maxWaitMs, RequestTrace trace, String parentSpanId) {
+        String spanId = RequestTrace.newId();
+        long startMicros = RequestTrace.nowMicros();
+        Result result = run(event, maxWaitMs, trace, spanId);
+        Map<String, Object> annotations = new LinkedHashMap<>();
+        annotations.put("function", config.functionName());
+        if (!result.ok()) {
+            annotations.put("error", result.timedOut() ? "timed out" : result.errorType());
+        }
+        trace.span(spanId, parentSpanId, "Lambda " + config.logicalId(), startMicros, annotations);
+        return result;
+    }
+
+    private Result run(Object event, long maxWaitMs, RequestTrace trace, String spanId) {
+        String requestId = trace.requestId();
         long start = System.nanoTime();
         Instance instance;
         try {
             instance = current;
             if (instance == null || instance.broken || instance.stamp != codeStamp()) {
+                long initMicros = RequestTrace.nowMicros();
                 Future<Instance> init = POOL.submit(this::instance);
                 try {
                     instance = init.get(INIT_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                    trace.span(RequestTrace.newId(), spanId, "Initialization", initMicros, Map.of("function", name()));
                 } catch (TimeoutException e) {
                     init.cancel(true);
                     return new Result(null, "Runtime.InitTimeout", "init took longer than 29 s", true, ms(start));
@@ -166,7 +194,8 @@ public final class LocalFunction implements AutoCloseable {
         long timeoutMs = config.timeoutSeconds() * 1000L;
         long deadline = System.currentTimeMillis() + timeoutMs;
         long waitMs = Math.min(timeoutMs, maxWaitMs);
-        Future<Result> run = POOL.submit(() -> target.invoke(event, requestId, deadline, start));
+        Future<Result> run = POOL.submit(() -> LogCapture.capturing(trace::log,
+                () -> target.invoke(event, requestId, deadline, start, trace.headerUnder(spanId))));
         try {
             return run.get(waitMs, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -379,12 +408,12 @@ public final class LocalFunction implements AutoCloseable {
             return s;
         }
 
-        Result invoke(Object event, String requestId, long deadline, long startNanos) throws Exception {
+        Result invoke(Object event, String requestId, long deadline, long startNanos, String traceHeader) throws Exception {
             Thread thread = Thread.currentThread();
             ClassLoader previous = thread.getContextClassLoader();
             thread.setContextClassLoader(loader);
             try {
-                Object context = context(requestId, deadline);
+                Object context = context(requestId, deadline, traceHeader);
                 Class<?>[] params = method.getParameterTypes();
                 Object[] args = new Object[params.length];
                 ByteArrayOutputStream out = null;
@@ -435,7 +464,7 @@ public final class LocalFunction implements AutoCloseable {
             }
         }
 
-        private Object context(String requestId, long deadline) {
+        private Object context(String requestId, long deadline, String traceHeader) {
             Config c = owner.config;
             Object logger = Proxy.newProxyInstance(loader, new Class<?>[] {loggerType}, (proxy, m, args) -> {
                 switch (m.getName()) {
@@ -458,7 +487,7 @@ public final class LocalFunction implements AutoCloseable {
                 case "getFunctionVersion" -> "$LATEST";
                 case "getInvokedFunctionArn" -> c.arn();
                 case "getIdentity", "getClientContext", "getTenantId" -> null;
-                case "getXrayTraceId" -> "Root=1-00000000-000000000000000000000000;Parent=0000000000000000;Sampled=0";
+                case "getXrayTraceId" -> traceHeader;
                 case "getRemainingTimeInMillis" -> (int) Math.max(0, deadline - System.currentTimeMillis());
                 case "getMemoryLimitInMB" -> c.memoryMb();
                 case "getLogger" -> logger;

@@ -147,6 +147,10 @@ final class FunctionResources implements ResourceProvisioner {
         if (build.registry.sqs() != null) {
             env.put("AWS_ENDPOINT_URL_SQS", build.registry.sqs().endpoint().toString());
         }
+        if (build.registry.telemetry() != null) {
+            // Lambda names its X-Ray daemon here; locally the runtime listens, and the console shows the spans
+            env.put("AWS_XRAY_DAEMON_ADDRESS", build.registry.telemetry().daemonAddress());
+        }
         if (build.registry.cognito() != null) {
             // Cognito's issuer URLs become the local issuer's, and the Cognito SDK reaches the local Cognito
             env.replaceAll((k, v) -> build.registry.cognito().localize(v));

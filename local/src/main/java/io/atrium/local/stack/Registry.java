@@ -6,6 +6,7 @@ import io.atrium.local.auth.CognitoEmulator;
 import io.atrium.local.lambda.LocalFunction;
 import io.atrium.local.lambda.LocalLayer;
 import io.atrium.local.sqs.SqsServer;
+import io.atrium.local.observe.Telemetry;
 import io.atrium.local.template.DynamicReferences;
 import io.atrium.local.template.Location;
 import io.atrium.local.template.TemplateException;
@@ -31,6 +32,16 @@ public final class Registry implements DynamicReferences {
     private final UsagePlans usagePlans = new UsagePlans();
     private volatile CognitoEmulator cognito;
     private volatile SqsServer sqs;
+    private volatile Telemetry telemetry;
+
+    /** What the console records (requests, logs, spans), or null when nothing is recorded. */
+    public Telemetry telemetry() {
+        return telemetry;
+    }
+
+    public void telemetry(Telemetry telemetry) {
+        this.telemetry = telemetry;
+    }
 
     /** The account's Cognito stand-in, or null when none runs (Cognito resources then fail to start). */
     public CognitoEmulator cognito() {

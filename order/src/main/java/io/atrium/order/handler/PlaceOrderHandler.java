@@ -34,6 +34,7 @@ public final class PlaceOrderHandler extends ApiHandler {
         return idempotency.run(request, "placeOrder", true, () -> {
             PlaceOrderRequest body = request.body(PlaceOrderRequest.class);
             Order order = service.place(request.tenantId(), OrderMapper.toLines(body));
+            metrics().count("OrdersPlaced", 1);
             return ApiResponse.resource(201, OrderMapper.toResponse(order), order.version())
                     .withHeader("Location", "/v1/orders/" + order.id());
         });

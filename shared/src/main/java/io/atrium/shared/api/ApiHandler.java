@@ -54,10 +54,15 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
         this.operation = operation;
         this.requiredScope = requiredScope;
         this.log = new JsonLog(service);
-        this.metrics = new Metrics(service);
+        this.metrics = Metrics.of(service);
     }
 
     protected abstract ApiResponse handle(ApiRequest request);
+
+    /** The function's metrics, for business counts beside the per-request ones ({@code OrdersPlaced}...). */
+    protected final Metrics metrics() {
+        return metrics;
+    }
 
     @Override
     public final APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {

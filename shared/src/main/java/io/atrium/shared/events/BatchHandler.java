@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.atrium.shared.json.Json;
 import io.atrium.shared.log.JsonLog;
+import io.atrium.shared.metrics.Metrics;
 import io.atrium.shared.trace.Invocation;
 import io.atrium.shared.trace.Tracing;
 import java.io.IOException;
@@ -32,11 +33,13 @@ import java.util.function.Function;
 public abstract class BatchHandler<E, I> implements RequestStreamHandler {
     private final String operation;
     private final JsonLog log;
+    private final Metrics metrics;
     private final ObjectReader reader;
 
     protected BatchHandler(String service, String operation, Class<E> eventType) {
         this.operation = operation;
         this.log = new JsonLog(service);
+        this.metrics = Metrics.of(service);
         // AWS adds fields to its events over time; only the ones our records name are read.
         this.reader = Json.MAPPER.readerFor(eventType).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
@@ -81,6 +84,7 @@ public abstract class BatchHandler<E, I> implements RequestStreamHandler {
         line.put("outcomes", outcomes.counts);
         line.put("failed", outcomes.failures.size());
         line.put("durationMs", (System.nanoTime() - started) / 1_000_000);
+        metrics.outcomes(operation, outcomes.counts, outcomes.failures.size());
         if (outcomes.failures.isEmpty()) {
             log.info(line);
         } else {

@@ -1,5 +1,6 @@
 package io.atrium.shared.metrics;
 
+import io.atrium.shared.Platform;
 import io.atrium.shared.json.Json;
 import io.atrium.shared.trace.Invocation;
 import java.io.PrintStream;
@@ -17,13 +18,21 @@ import java.util.Map;
  * metrics grows with tenants plus endpoints).
  */
 public final class Metrics {
+    /** The namespace without {@code METRICS_NAMESPACE} (the templates set {@code Atrium/{Stage}}). */
     public static final String NAMESPACE = "Atrium";
     private static final PrintStream OUT = System.out;
 
+    private final String namespace;
     private final String service;
 
-    public Metrics(String service) {
+    public Metrics(String namespace, String service) {
+        this.namespace = namespace;
         this.service = service;
+    }
+
+    /** The service's metrics in the namespace of the function's {@code METRICS_NAMESPACE} setting. */
+    public static Metrics of(String service) {
+        return new Metrics(Platform.config().optional("METRICS_NAMESPACE").orElse(NAMESPACE), service);
     }
 
     /** One API request: {@code Requests}, {@code Status4xx}, {@code Status5xx}, {@code Latency} (ms). */
@@ -62,6 +71,16 @@ public final class Metrics {
         count(metric, BigDecimal.valueOf(value), null, null);
     }
 
+    /**
+     * What a worker's batch came to, per {@code Operation}: a count per outcome word ({@code confirmed},
+     * {@code expired}: the business counts of the queues) and {@code Failed} items.
+     */
+    public void outcomes(String operation, Map<String, Integer> counts, int failed) {
+        Map<String, Object> values = new LinkedHashMap<>(counts);
+        values.put("Failed", failed);
+        emit(List.of(List.of("Service", "Operation")), Map.of("Operation", operation), values);
+    }
+
     /** Latency in milliseconds, money ({@code Amount...}) without a unit, everything else a count. */
     private static String unit(String metric) {
         return "Latency".equals(metric) ? "Milliseconds" : metric.startsWith("Amount") ? "None" : "Count";
@@ -74,7 +93,7 @@ public final class Metrics {
         }
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("_aws", Map.of("Timestamp", System.currentTimeMillis(), "CloudWatchMetrics",
-                List.of(Map.of("Namespace", NAMESPACE, "Dimensions", dimensions, "Metrics", definitions))));
+                List.of(Map.of("Namespace", namespace, "Dimensions", dimensions, "Metrics", definitions))));
         line.put("Service", service);
         line.putAll(keys);
         line.putAll(values);

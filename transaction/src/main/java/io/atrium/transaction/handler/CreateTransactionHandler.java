@@ -5,6 +5,7 @@ import io.atrium.shared.api.ApiRequest;
 import io.atrium.shared.api.ApiResponse;
 import io.atrium.shared.idempotency.Idempotency;
 import io.atrium.shared.domain.transaction.Transaction;
+import io.atrium.shared.domain.transaction.TransactionType;
 import io.atrium.transaction.TransactionWiring;
 import io.atrium.transaction.dto.CreateTransactionRequest;
 import io.atrium.transaction.mapper.TransactionMapper;
@@ -33,6 +34,9 @@ public final class CreateTransactionHandler extends ApiHandler {
         return idempotency.run(request, "createTransaction", true, () -> {
             CreateTransactionRequest body = request.body(CreateTransactionRequest.class);
             Transaction transaction = service.record(request.tenantId(), TransactionMapper.toDetails(body));
+            if (transaction.type() == TransactionType.CHARGE) {
+                metrics().count("AmountCharged", transaction.amount().amount(), "Currency", transaction.amount().currency());
+            }
             return ApiResponse.resource(201, TransactionMapper.toResponse(transaction), transaction.version())
                     .withHeader("Location", "/v1/transactions/" + transaction.id());
         });

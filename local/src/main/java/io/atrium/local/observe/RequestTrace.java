@@ -1,0 +1,114 @@
+package io.atrium.local.observe;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The trace of one API request while the gateway serves it: a new X-Ray trace whose root span is the gateway's,
+ * with a span per step the gateway takes (authorizer, usage plan, the Lambda invocation and its init). Functions
+ * get {@link #headerUnder} as their trace header, so their own spans hang under the invocation's. Without a
+ * {@link Telemetry} (a runtime built without one) nothing is recorded, but functions still get a header.
+ */
+public final class RequestTrace {
+    private final Telemetry telemetry;
+    private final String stack;
+    private final String method;
+    private final String path;
+    private final String requestId;
+    private final String traceId = newRoot();
+    private final String rootId = newId();
+    private final long startMicros = nowMicros();
+    private final long startNanos = System.nanoTime();
+    private volatile String tenantId;
+
+    RequestTrace(Telemetry telemetry, String stack, String method, String path, String requestId) {
+        this.telemetry = telemetry;
+        this.stack = stack;
+        this.method = method;
+        this.path = path;
+        this.requestId = requestId;
+    }
+
+    /** A trace that records nothing (no console). */
+    public static RequestTrace unrecorded(String requestId) {
+        return new RequestTrace(null, null, null, null, requestId);
+    }
+
+    public String traceId() {
+        return traceId;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    /** The id of the gateway's own span, the root of the trace. */
+    public String rootId() {
+        return rootId;
+    }
+
+    /** The trace header a function called under span {@code parentId} gets: this trace, sampled. */
+    public String headerUnder(String parentId) {
+        return "Root=" + traceId + ";Parent=" + parentId + ";Sampled=1";
+    }
+
+    public void tenant(String tenantId) {
+        this.tenantId = tenantId;
+    }
+
+    /** Records a span from {@code startMicros} until now under {@code parentId}; returns its id. */
+    public String span(String id, String parentId, String name, long startMicros, Map<String, Object> annotations) {
+        return span(id, parentId, name, startMicros, nowMicros() - startMicros, annotations);
+    }
+
+    public String span(String id, String parentId, String name, long startMicros, long durationMicros,
+            Map<String, Object> annotations) {
+        if (telemetry != null) {
+            telemetry.span(traceId, new SpanRecord(id, parentId, name, SpanRecord.ofMicros(startMicros),
+                    durationMicros / 1000.0, annotations));
+        }
+        return id;
+    }
+
+    /** A line a function printed while serving this request. */
+    public void log(String line) {
+        if (telemetry != null) {
+            telemetry.log(requestId, line);
+        }
+    }
+
+    /** Ends the request: the gateway's span and the request's entry in the list. */
+    public void finish(int status) {
+        if (telemetry == null) {
+            return;
+        }
+        long durationMicros = (System.nanoTime() - startNanos) / 1000;
+        Map<String, Object> annotations = new LinkedHashMap<>();
+        annotations.put("request_id", requestId);
+        annotations.put("status", status);
+        if (tenantId != null) {
+            annotations.put("tenant_id", tenantId);
+        }
+        span(rootId, null, stack + " API " + method + " " + path, startMicros, durationMicros, annotations);
+        telemetry.request(new RequestRecord(requestId, traceId, stack, method, path, status, durationMicros / 1000,
+                tenantId, SpanRecord.ofMicros(startMicros)));
+    }
+
+    /** Wall-clock microseconds. */
+    public static long nowMicros() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
+    }
+
+    /** A span id as X-Ray makes them: 64 random bits in hex. */
+    public static String newId() {
+        return String.format("%016x", ThreadLocalRandom.current().nextLong());
+    }
+
+    private static String newRoot() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return String.format("1-%08x-%08x%016x", System.currentTimeMillis() / 1000, random.nextInt(), random.nextLong());
+    }
+}
