@@ -48,7 +48,9 @@ public final class PublishPlacedOrdersHandler extends StreamWorker {
                 outcomes.failed(record, e);
             }
         }
-        List<Order> unsent = queue.send(toSend, order -> Json.write(PlacedOrder.of(order)));
+        // each message carries the trace of the request that placed its order: the worker's spans continue it
+        List<Order> unsent = queue.send(toSend, order -> Json.write(PlacedOrder.of(order)),
+                order -> OrderItem.traceHeaderOf(placed.get(order).newImage()));
         for (Order order : toSend) {
             if (unsent.contains(order)) {
                 outcomes.failed(placed.get(order), new IllegalStateException("SQS did not take the message of order " + order.id()));

@@ -50,6 +50,11 @@ public abstract class BatchHandler<E, I> implements RequestStreamHandler {
     /** What AWS's partial batch response names the item by: an SQS message id, a stream sequence number. */
     protected abstract String identifier(I item);
 
+    /** The trace an item's work continues (a message's {@code AWSTraceHeader}), or null: the invocation's own. */
+    protected String traceHeader(I item) {
+        return null;
+    }
+
     /**
      * Handles the batch, telling {@code outcomes} what became of each item: {@link Outcomes#done} with a word
      * for the log ({@code confirmed}, {@code ignored}) or {@link Outcomes#failed}, which makes AWS deliver that
@@ -117,11 +122,14 @@ public abstract class BatchHandler<E, I> implements RequestStreamHandler {
             this.requestId = requestId;
         }
 
-        /** Hands each item to {@code handle} on its own; an exception fails that item only. */
+        /**
+         * Hands each item to {@code handle} on its own, in the trace the item carries; an exception fails that item
+         * only.
+         */
         public void each(List<I> items, Function<I, String> handle) {
             for (I item : items) {
                 try {
-                    done(handle.apply(item));
+                    done(Invocation.continuing(handler.traceHeader(item), handler.operation, () -> handle.apply(item)));
                 } catch (RuntimeException e) {
                     failed(item, e);
                 }

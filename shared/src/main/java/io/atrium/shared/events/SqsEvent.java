@@ -2,6 +2,7 @@ package io.atrium.shared.events;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The part of Lambda's SQS event a worker reads. Parsed by {@link BatchHandler} with the layer's mapper;
@@ -13,7 +14,17 @@ public record SqsEvent(@JsonProperty("Records") List<Message> records) {
         records = records == null ? List.of() : List.copyOf(records);
     }
 
-    /** One message: its id (what a partial batch failure names) and its body. */
-    public record Message(String messageId, String body) {
+    /**
+     * One message: its id (what a partial batch failure names), its body and its system attributes (of which the
+     * worker reads {@code AWSTraceHeader}, the trace of whoever sent it).
+     */
+    public record Message(String messageId, String body, Map<String, String> attributes) {
+        public Message {
+            attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+        }
+
+        public String traceHeader() {
+            return attributes.get("AWSTraceHeader");
+        }
     }
 }

@@ -19,6 +19,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeNameForSends;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeValue;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
@@ -62,13 +64,13 @@ public final class SqsQueue implements MessageQueue {
     }
 
     @Override
-    public <T> List<T> send(List<T> items, Function<T, String> body) {
+    public <T> List<T> send(List<T> items, Function<T, String> body, Function<T, String> traceHeader) {
         List<T> unsent = new ArrayList<>();
         for (int from = 0; from < items.size(); from += BATCH) {
-            Refused<T> refused = sendBatch(items.subList(from, Math.min(items.size(), from + BATCH)), body);
+            Refused<T> refused = sendBatch(items.subList(from, Math.min(items.size(), from + BATCH)), body, traceHeader);
             unsent.addAll(refused.forGood());
             if (!refused.forNow().isEmpty()) {
-                Refused<T> again = sendBatch(refused.forNow(), body);
+                Refused<T> again = sendBatch(refused.forNow(), body, traceHeader);
                 unsent.addAll(again.forGood());
                 unsent.addAll(again.forNow());
             }
@@ -80,10 +82,17 @@ public final class SqsQueue implements MessageQueue {
     private record Refused<T>(List<T> forNow, List<T> forGood) {
     }
 
-    private <T> Refused<T> sendBatch(List<T> chunk, Function<T, String> body) {
+    private <T> Refused<T> sendBatch(List<T> chunk, Function<T, String> body, Function<T, String> traceHeader) {
         List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
         for (int i = 0; i < chunk.size(); i++) {
-            entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(body.apply(chunk.get(i))).build());
+            SendMessageBatchRequestEntry.Builder entry = SendMessageBatchRequestEntry.builder().id(Integer.toString(i))
+                    .messageBody(body.apply(chunk.get(i)));
+            String header = traceHeader.apply(chunk.get(i));
+            if (header != null) {
+                entry.messageSystemAttributes(Map.of(MessageSystemAttributeNameForSends.AWS_TRACE_HEADER,
+                        MessageSystemAttributeValue.builder().dataType("String").stringValue(header).build()));
+            }
+            entries.add(entry.build());
         }
         try {
             SendMessageBatchResponse response = sqs.sendMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));

@@ -18,4 +18,10 @@ public abstract class SqsWorker extends BatchHandler<SqsEvent, SqsEvent.Message>
     protected final String identifier(SqsEvent.Message message) {
         return message.messageId();
     }
+
+    /** A message's work continues its sender's trace (ADR 0012). */
+    @Override
+    protected final String traceHeader(SqsEvent.Message message) {
+        return message.traceHeader();
+    }
 }

@@ -3,6 +3,7 @@ package io.atrium.shared.trace;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * The trace of the invocation running on this thread: its trace header (from Lambda), whether it is the
@@ -20,8 +21,12 @@ public final class Invocation {
     private final Deque<Span> open = new ArrayDeque<>();
 
     private Invocation(TraceHeader header, String name) {
+        this(header, name, FIRST.getAndSet(false));
+    }
+
+    private Invocation(TraceHeader header, String name, boolean coldStart) {
         this.header = header;
-        this.coldStart = FIRST.getAndSet(false);
+        this.coldStart = coldStart;
         this.root = new Span(name, null);
         open.push(root);
     }
@@ -31,6 +36,38 @@ public final class Invocation {
         Invocation invocation = new Invocation(TraceHeader.parse(traceHeader), name);
         CURRENT.set(invocation);
         return invocation;
+    }
+
+    /**
+     * Runs {@code work} as a piece of another trace, the one {@code traceHeader} names (a queued message's
+     * {@code AWSTraceHeader}): a span {@code name} under the header's parent, holding the AWS calls {@code work}
+     * makes, sent when it ends; then the invocation's own trace goes on. Without a valid header, just runs it.
+     */
+    public static <T> T continuing(String traceHeader, String name, Supplier<T> work) {
+        TraceHeader continued = TraceHeader.parse(traceHeader);
+        Invocation outer = CURRENT.get();
+        if (continued == null) {
+            return work.get();
+        }
+        Invocation piece = new Invocation(continued, name, outer != null && outer.coldStart);
+        CURRENT.set(piece);
+        try {
+            return work.get();
+        } finally {
+            piece.end();
+            if (outer != null) {
+                CURRENT.set(outer);
+            }
+        }
+    }
+
+    /** The trace header for what the innermost open span hands work to (a queued message), or null outside a trace. */
+    public static String currentHeader() {
+        Invocation invocation = CURRENT.get();
+        if (invocation == null || invocation.header == null) {
+            return null;
+        }
+        return invocation.headerUnder(invocation.open.isEmpty() ? invocation.root : invocation.open.peek()).format();
     }
 
     /** The invocation running on this thread, or null outside one (init, tests of a service alone). */

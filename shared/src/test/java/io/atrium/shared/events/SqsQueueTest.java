@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import io.atrium.shared.config.Config;
+import io.atrium.shared.json.Json;
+import io.atrium.shared.trace.Invocation;
+import io.atrium.shared.trace.TraceHeader;
 import io.atrium.shared.testing.LocalSqs;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,10 +17,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 /** Messages reach a real SQS (ElasticMQ) in batches of ten, and what SQS does not take is handed back. */
 class SqsQueueTest {
     private static final LocalSqs SQS = LocalSqs.shared();
+    private static final String TRACE = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1";
 
     @Test
     void everyItemIsSentOnceAcrossBatches() {
@@ -47,6 +53,28 @@ class SqsQueueTest {
         Config.MissingSettingException missing = assertThrows(Config.MissingSettingException.class,
                 () -> SqsQueue.fromSettings(config, "ORDER_QUEUE_URL", "test"));
         assertTrue(missing.getMessage().contains("ORDER_QUEUE_URL"), missing.getMessage());
+    }
+
+    @Test
+    void eachMessageCarriesItsSendersTraceAndItsWorkContinuesIt() throws Exception {
+        String url = SQS.newQueue("sqs-queue-test");
+        Invocation sender = Invocation.begin(TRACE, "placeOrder");
+        String header = Invocation.currentHeader();
+        assertEquals(List.of(), new SqsQueue(SQS.client(), url, "test").send(List.of("a"), item -> "{}"));
+        sender.end();
+
+        List<Message> received = SQS.receive(url);
+        assertEquals(header, received.get(0).attributesAsStrings().get("AWSTraceHeader"));
+        SqsEvent event = Json.MAPPER.readerFor(SqsEvent.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .readValue(LocalSqs.event(url, received));
+        assertEquals(header, event.records().get(0).traceHeader());
+        Invocation worker = Invocation.begin("Root=1-00000001-000000000000000000000001;Sampled=1", "confirmOrder");
+        String continued = Invocation.continuing(event.records().get(0).traceHeader(), "confirmOrder",
+                () -> Invocation.current().traceId() + " " + Invocation.currentHeader());
+        assertEquals("1-5759e988-bd862e3fe1be46a994272793", continued.split(" ")[0]);
+        assertTrue(continued.endsWith(";Sampled=1") && !continued.contains(TraceHeader.parse(header).parent()), continued);
+        assertEquals(worker, Invocation.current(), "the worker's own trace goes on after the message");
+        worker.end();
     }
 
     @Test

@@ -64,7 +64,7 @@ class TracingTest {
     }
 
     @Test
-    void onlyTheContainersFirstInvocationIsACold_startAndAMalformedHeaderGivesNoTraceId() {
+    void onlyTheContainersFirstInvocationIsColdAndAMalformedHeaderGivesNoTraceId() {
         Invocation first = Invocation.begin(HEADER, "a");
         first.end();
         Invocation second = Invocation.begin("garbage", "b");

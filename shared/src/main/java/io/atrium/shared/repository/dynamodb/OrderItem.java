@@ -3,6 +3,7 @@ package io.atrium.shared.repository.dynamodb;
 import io.atrium.shared.domain.Money;
 import io.atrium.shared.domain.order.Order;
 import io.atrium.shared.domain.order.OrderStatus;
+import io.atrium.shared.trace.Invocation;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -28,6 +29,7 @@ public final class OrderItem extends EntityItem {
                     a -> a.name("lines").getter(OrderItem::getLines).setter(OrderItem::setLines))
             .addAttribute(String.class, a -> a.name("currency").getter(OrderItem::getCurrency).setter(OrderItem::setCurrency))
             .addAttribute(BigDecimal.class, a -> a.name("totalAmount").getter(OrderItem::getTotalAmount).setter(OrderItem::setTotalAmount))
+            .addAttribute(String.class, a -> a.name("traceHeader").getter(OrderItem::getTraceHeader).setter(OrderItem::setTraceHeader))
             .build();
 
     private String orderId;
@@ -35,6 +37,8 @@ public final class OrderItem extends EntityItem {
     private List<OrderLineDocument> lines;
     private String currency;
     private BigDecimal totalAmount;
+    /** The trace that wrote the order, so that its queued work continues it (ADR 0012); never shown to clients. */
+    private String traceHeader;
 
     static OrderItem from(Order order) {
         OrderItem item = new OrderItem();
@@ -51,12 +55,19 @@ public final class OrderItem extends EntityItem {
         item.version = order.version();
         item.createdAt = order.createdAt().toString();
         item.updatedAt = order.updatedAt().toString();
+        item.traceHeader = Invocation.currentHeader();
         return item;
     }
 
     /** The order a stream record's NEW_IMAGE holds (the order stack publishes placed orders from the table's stream). */
     public static Order fromImage(Map<String, AttributeValue> image) {
         return SCHEMA.mapToItem(image).toDomain();
+    }
+
+    /** The trace header of the request that wrote the order in a stream record's NEW_IMAGE, or null. */
+    public static String traceHeaderOf(Map<String, AttributeValue> image) {
+        AttributeValue header = image.get("traceHeader");
+        return header == null ? null : header.s();
     }
 
     Order toDomain() {
@@ -83,4 +94,6 @@ public final class OrderItem extends EntityItem {
     public void setCurrency(String currency) { this.currency = currency; }
     public BigDecimal getTotalAmount() { return totalAmount; }
     public void setTotalAmount(BigDecimal totalAmount) { this.totalAmount = totalAmount; }
+    public String getTraceHeader() { return traceHeader; }
+    public void setTraceHeader(String traceHeader) { this.traceHeader = traceHeader; }
 }
