@@ -105,6 +105,24 @@ function micros(iso) {
   return m ? Number(m[1].padEnd(3, "0")) / 1000 : 0;
 }
 
+async function loadQueues() {
+  const items = (await getJson("api/queues")).items;
+  const dlqs = new Set(items.map(q => q.deadLetterQueue).filter(Boolean));
+  $("#queues tbody").replaceChildren(...items.map(q => el("tr", {"data-queue": q.name},
+    el("td", {}, q.name), el("td", {}, q.visible), el("td", {}, q.inFlight), el("td", {}, q.deadLetterQueue || ""),
+    el("td", {}, dlqs.has(q.name) ? el("button", {onclick: () => redrive(q.name)}, "Redrive") : ""))));
+}
+
+async function redrive(name) {
+  try {
+    const moved = await getJson("api/queues/" + encodeURIComponent(name) + "/redrive", {method: "POST"});
+    $("#redrive-result").textContent = `moved ${moved.moved} message(s) from ${name} to ${moved.to}`;
+  } catch (e) {
+    $("#redrive-result").textContent = "redrive failed: " + e.message;
+  }
+  loadQueues();
+}
+
 async function loadClients() {
   const clients = await getJson("api/clients");
   $("#clients").replaceChildren(...clients.items.map(c => el("option", {value: c.clientId}, `${c.name || c.clientId} (${c.scope})`)));
@@ -148,7 +166,8 @@ $("#filters").addEventListener("input", loadRequests);
 $("#token-form").addEventListener("submit", getToken);
 $("#docs-stack").addEventListener("change", loadDocs);
 show(location.hash.slice(1) || "requests");
-loadStacks().then(loadRequests).then(loadClients);
+loadStacks().then(loadRequests).then(loadClients).then(loadQueues);
 setInterval(() => {
   if ($("#filters input[name=live]").checked) loadRequests().then(() => selected && refreshDetail());
+  if (!$("#view-queues").hidden) loadQueues();
 }, 1000);

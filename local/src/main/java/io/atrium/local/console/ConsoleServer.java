@@ -35,11 +35,13 @@ public final class ConsoleServer implements HttpHandler, AutoCloseable {
 
     private final ConsoleApi api;
     private final TokenHelper tokens;
+    private final QueuesView queues;
     private HttpServer server;
 
     private ConsoleServer(LocalRuntime runtime, Telemetry telemetry) {
         this.api = new ConsoleApi(runtime, telemetry);
         this.tokens = new TokenHelper(runtime);
+        this.queues = new QueuesView(runtime.registry().sqs());
     }
 
     /** Serves the console on {@code port} (0: a free one) of the loopback interface. */
@@ -89,6 +91,10 @@ public final class ConsoleServer implements HttpHandler, AutoCloseable {
             return api.stacks();
         } else if (get && parts.size() == 2 && parts.get(0).equals("openapi")) {
             return api.openApi(id).<Object>map(RawJson::new).orElseGet(() -> notFound("no OpenAPI description for " + id));
+        } else if (get && path.equals("/queues")) {
+            return queues.queues();
+        } else if (!get && parts.size() == 3 && parts.get(0).equals("queues") && parts.get(2).equals("redrive")) {
+            return Optional.<Object>ofNullable(queues.redrive(id)).orElseGet(() -> notFound("no queue " + id));
         } else if (get && path.equals("/clients")) {
             return tokens.clients();
         } else if (request.method().equals("POST") && path.equals("/token")) {
