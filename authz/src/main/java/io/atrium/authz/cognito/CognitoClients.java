@@ -4,6 +4,7 @@ import io.atrium.shared.aws.AwsClients;
 import io.atrium.shared.aws.CallBudget;
 import io.atrium.shared.aws.JdkHttpClient;
 import io.atrium.shared.config.Config;
+import io.atrium.shared.trace.AwsCallSpans;
 import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -31,6 +32,7 @@ public final class CognitoClients {
                         .retryStrategy(RetryMode.STANDARD)
                         // onboarding calls Cognito inside the request's budget, like every DynamoDB call (ADR 0008)
                         .addExecutionInterceptor(new CallBudget(API_CALL_TIMEOUT, ATTEMPT_TIMEOUT))
+                        .addExecutionInterceptor(new AwsCallSpans())
                         .build());
         // Locally the runtime's Cognito stand-in listens here; in AWS this is unset.
         config.optional("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER").map(URI::create).ifPresent(builder::endpointOverride);
