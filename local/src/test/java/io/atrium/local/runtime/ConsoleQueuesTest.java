@@ -37,22 +37,24 @@ class ConsoleQueuesTest {
     void aDlqIsListedWithItsDepthAndItsRedriveMovesTheMessagesBackToItsQueue(LocalSystem system) throws Exception {
         SqsClient sqs = system.runtime().registry().sqs().client();
         String dlq = system.runtime().registry().sqs().queues().get("events/WorkDeadLetterQueue");
+        String console = JSON.readTree(system.runtime().endpointsJson()).get("consoleUrl").textValue();
+        // the runtime is shared with QueueEventSourceTest, whose failing message may already rest in the DLQ
+        int before = find(get(console + "api/queues").get("items"), "events/WorkDeadLetterQueue").get("visible").intValue();
         String run = UUID.randomUUID().toString().substring(0, 8);
         for (int i = 0; i < 2; i++) {
             String body = "redriven-" + run + "-" + i;
             sqs.sendMessage(r -> r.queueUrl(dlq).messageBody(body));
         }
-        String console = JSON.readTree(system.runtime().endpointsJson()).get("consoleUrl").textValue();
 
         JsonNode queues = get(console + "api/queues").get("items");
         assertEquals("events/WorkDeadLetterQueue", find(queues, "events/WorkQueue").get("deadLetterQueue").textValue());
-        assertEquals(2, find(queues, "events/WorkDeadLetterQueue").get("visible").intValue());
+        assertEquals(before + 2, find(queues, "events/WorkDeadLetterQueue").get("visible").intValue());
 
         HttpResponse<String> redriven = HTTP.send(HttpRequest.newBuilder(URI.create(console + "api/queues/"
                 + URLEncoder.encode("events/WorkDeadLetterQueue", StandardCharsets.UTF_8) + "/redrive"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, redriven.statusCode(), redriven.body());
-        assertEquals(2, JSON.readTree(redriven.body()).get("moved").intValue());
+        assertEquals(before + 2, JSON.readTree(redriven.body()).get("moved").intValue());
         assertEquals("events/WorkQueue", JSON.readTree(redriven.body()).get("to").textValue());
         assertEquals(0, find(get(console + "api/queues").get("items"), "events/WorkDeadLetterQueue").get("visible").intValue());
         HttpResponse<String> notADlq = HTTP.send(HttpRequest.newBuilder(URI.create(console + "api/queues/"
