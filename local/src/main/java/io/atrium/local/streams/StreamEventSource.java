@@ -165,7 +165,7 @@ public final class StreamEventSource implements EventSource {
     }
 
     private void report(RuntimeException e) {
-        String message = String.valueOf(e.getMessage());
+        String message = e.getClass().getName(); // once per kind of failure, not per request id
         if (!message.equals(lastError)) {
             target.log().printf("%s: reading the stream failed, retrying: %s%n", name, e);
             lastError = message;

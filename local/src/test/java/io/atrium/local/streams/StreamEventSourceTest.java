@@ -86,8 +86,10 @@ class StreamEventSourceTest {
 
         @Override
         public void close() {
-            source.close();
-            function.close();
+            if (source != null) {
+                source.close();
+                function.close();
+            }
             DB.deleteTable(r -> r.tableName(table));
         }
     }
@@ -172,6 +174,20 @@ class StreamEventSourceTest {
             h.put("after", "ok");
             await("the record written after the start", () -> uncheckedDone(h).contains("after"));
             assertEquals(List.of("after"), h.done());
+        }
+    }
+
+    @Test
+    void writesToOtherTablesWhileTheShardIsIdleDoNotStallIt() throws Exception {
+        try (Harness h = new Harness(); Harness other = new Harness()) {
+            h.start(new MappingSettings(10, 0, -1, -1, false, false, false));
+            Thread.sleep(3 * StreamEventSource.POLL_INTERVAL_MS); // the shard iterator now rests on an empty page
+            for (int i = 0; i < 5; i++) {
+                other.put("elsewhere" + i, "ok"); // DynamoDB Local numbers every stream's records in one sequence
+            }
+            h.put("mine", "ok");
+            await("the record after the other table's", () -> uncheckedDone(h).contains("mine"));
+            other.source = null;
         }
     }
 
