@@ -9,6 +9,7 @@ import io.atrium.local.apigateway.Route;
 import io.atrium.local.dynamodb.DynamoDbLocal;
 import io.atrium.local.http.HttpServer;
 import io.atrium.local.lambda.LocalFunction;
+import io.atrium.local.schedule.ScheduleTrigger;
 import io.atrium.local.sqs.SqsServer;
 import io.atrium.local.observe.Telemetry;
 import io.atrium.local.stack.EventSource;
@@ -54,6 +55,9 @@ public final class LocalRuntime implements AutoCloseable {
 
     /** The local SQS (ElasticMQ) listens on base port + 91 (4091 by default). */
     public static final int SQS_PORT_OFFSET = 91;
+
+    /** The schedules' fire-now endpoint listens on base port + 92 (4092 by default). */
+    public static final int SCHEDULES_PORT_OFFSET = 92;
 
     /** The console (requests, logs, traces, stacks) listens on base port + 99 (4099 by default). */
     public static final int CONSOLE_PORT_OFFSET = 99;
@@ -142,6 +146,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final List<LocalStack> stacks;
     private final List<Endpoint> endpoints = new ArrayList<>();
     private final List<HttpServer> servers = new ArrayList<>();
+    private ScheduleTrigger scheduleTrigger;
     private final Map<String, Object> extra = new LinkedHashMap<>();
     private final List<LocalService> services;
     private final Path workDir;
@@ -257,6 +262,9 @@ public final class LocalRuntime implements AutoCloseable {
             runtime.startConsole(options.basePort);
             runtime.startServices();
             runtime.startEventSources();
+            runtime.scheduleTrigger = ScheduleTrigger.start(options.basePort == 0 ? 0
+                    : options.basePort + SCHEDULES_PORT_OFFSET, registry.schedules());
+            runtime.extra.put("schedules", runtime.scheduleTrigger.urls());
             return runtime;
         } catch (RuntimeException | Error e) {
             closeAfterFailedStart(runtime, registry, started, ownDb ? db : null, workDir);
@@ -551,6 +559,9 @@ public final class LocalRuntime implements AutoCloseable {
         servers.forEach(HttpServer::close);
         if (console != null) {
             console.close();
+        }
+        if (scheduleTrigger != null) {
+            scheduleTrigger.close();
         }
         stacks.forEach(LocalStack::close);
         closeAccount(registry);

@@ -115,6 +115,8 @@ final class LocalResources implements ResourceReferences {
                 return names.get(id);
             case "AWS::SQS::Queue":
                 return queues.containsKey(id) ? queues.get(id).url() : null;
+            case "AWS::Scheduler::Schedule":
+                return defaultName(id);
             case "AWS::SSM::Parameter", "AWS::Logs::LogGroup", "AWS::CloudWatch::Alarm", "AWS::CloudWatch::CompositeAlarm",
                     "AWS::CloudWatch::Dashboard", "AWS::IAM::Role", "AWS::IAM::ManagedPolicy", "AWS::KMS::Alias",
                     "AWS::ApiGateway::UsagePlan", "AWS::ApiGateway::ApiKey", "AWS::ApiGateway::UsagePlanKey",
@@ -153,6 +155,9 @@ final class LocalResources implements ResourceReferences {
                     default -> null;
                 };
             }
+            case "AWS::Scheduler::Schedule":
+                return attribute.equals("Arn") ? "arn:aws:scheduler:" + region + ":" + account + ":schedule/"
+                        + Template.properties(resource).text("GroupName", "default") + "/" + defaultName(logicalId) : null;
             case "AWS::Serverless::Api":
                 return attribute.equals("RootResourceId") ? "root" + logicalId.length() : null;
             case "AWS::SSM::Parameter":

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.atrium.local.auth.CognitoEmulator;
 import io.atrium.local.lambda.LocalFunction;
 import io.atrium.local.lambda.LocalLayer;
+import io.atrium.local.schedule.LocalSchedule;
 import io.atrium.local.sqs.SqsServer;
 import io.atrium.local.observe.Telemetry;
 import io.atrium.local.template.DynamicReferences;
@@ -29,6 +30,7 @@ public final class Registry implements DynamicReferences {
     private final Map<String, String> secrets = new LinkedHashMap<>();
     private final Map<String, LocalLayer> layers = new LinkedHashMap<>();
     private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
+    private final Map<String, LocalSchedule> schedules = new LinkedHashMap<>();
     private final UsagePlans usagePlans = new UsagePlans();
     private volatile CognitoEmulator cognito;
     private volatile SqsServer sqs;
@@ -122,6 +124,16 @@ public final class Registry implements DynamicReferences {
 
     public synchronized Map<String, LocalFunction> functions() {
         return Map.copyOf(functions);
+    }
+
+    /** Adds a schedule under {@code stack/LogicalId} (fired now through the schedules URL). */
+    public synchronized void schedule(String key, LocalSchedule schedule) {
+        schedules.put(key, schedule);
+    }
+
+    /** Every schedule of the started stacks, by {@code stack/LogicalId}. */
+    public synchronized Map<String, LocalSchedule> schedules() {
+        return Map.copyOf(schedules);
     }
 
     @Override

@@ -20,10 +20,12 @@ public final class ResourceTypes {
     /** The provisioners, in the order a stack starts: tables, parameters and secrets, layers, account resources, functions, APIs. */
     static final List<ResourceProvisioner> PROVISIONERS = List.of(new TableResources(), new SsmParameterResources(),
             new SecretResources(), new LayerResources(), new CognitoResources(), new UsagePlanResources(),
-            new QueueResources(), new FunctionResources(), new ApiResources(), new NoLocalEffectResources());
+            new QueueResources(), new FunctionResources(), new SchedulerResources(), new ApiResources(),
+            new NoLocalEffectResources());
 
     /** The function event types run locally, by {@code Type}: one binder each (an event source plugs in here). */
-    static final Map<String, FunctionEvents> FUNCTION_EVENTS = byType(new ApiEvents(), new SqsEvents(), new DynamoDbEvents());
+    static final Map<String, FunctionEvents> FUNCTION_EVENTS = byType(new ApiEvents(), new SqsEvents(),
+            new ScheduleEvents("Schedule"), new ScheduleEvents("ScheduleV2"), new DynamoDbEvents());
 
     private ResourceTypes() {
     }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.atrium.local.LocalRuntime;
 import io.atrium.local.junit.EndToEnd;
 import io.atrium.local.junit.LocalSystem;
 import io.atrium.local.junit.LocalSystemExtension;
@@ -31,9 +30,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 class QueueEventSourceTest {
 
     @RegisterExtension
-    static final LocalSystemExtension SYSTEM = LocalSystemExtension.of("events-root",
-            () -> new LocalRuntime.Options().root(FixtureRoot.build("events-root", List.of("shared", "events")))
-                    .maxVisibilityTimeout(Duration.ofSeconds(2)));
+    static final LocalSystemExtension SYSTEM = EventsRoot.extension();
 
     private final LocalSystem system;
     private final SqsClient sqs;

@@ -54,4 +54,18 @@ class StartFailureTest {
         assertTrue(e.getMessage().startsWith("cycle-a/template.yaml:5: Resources.Queue.Properties.MessageRetentionPeriod:"
                 + " a MessageRetentionPeriod under 86400 s is not emulated"), e.getMessage());
     }
+
+    @Test
+    void aScheduleExpressionAwsWouldRefuseStopsTheStartAtItsLine() throws Exception {
+        Path root = FixtureRoot.build("fixture-schedule", List.of("cycle-a"));
+        java.nio.file.Files.writeString(root.resolve("cycle-a/template.yaml"), "Resources:\n  Fn:\n"
+                + "    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: java21\n"
+                + "      CodeUri: target/fixture-functions.jar\n      Handler: io.atrium.local.fixture.TickHandler::handleRequest\n"
+                + "      Events:\n        Daily:\n          Type: ScheduleV2\n          Properties:\n"
+                + "            ScheduleExpression: cron(0 9 * * * *)\n");
+        TemplateException e = assertThrows(TemplateException.class,
+                () -> LocalRuntime.start(new LocalRuntime.Options().root(root).warmUp(false)));
+        assertTrue(e.getMessage().startsWith("cycle-a/template.yaml:12: Resources.Fn.Properties.Events.Daily.Properties"
+                + ".ScheduleExpression: "), e.getMessage());
+    }
 }

@@ -33,6 +33,7 @@ class ResourceTypesTest {
     @Test
     void everyEventBinderIsListedUnderItsOwnType() {
         ResourceTypes.FUNCTION_EVENTS.forEach((type, binder) -> assertEquals(type, binder.type()));
-        assertTrue(ResourceTypes.functionEvents().containsAll(List.of("Api", "SQS", "DynamoDB")), ResourceTypes.functionEvents().toString());
+        assertTrue(ResourceTypes.functionEvents().containsAll(List.of("Api", "SQS", "Schedule", "ScheduleV2", "DynamoDB")),
+                ResourceTypes.functionEvents().toString());
     }
 }

@@ -1,0 +1,130 @@
+package io.atrium.order.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.atrium.local.junit.ApiClients;
+import io.atrium.local.junit.LocalSystem;
+import io.atrium.local.junit.LocalSystemTest;
+import io.atrium.shared.api.Ids;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+
+/**
+ * The order queue over the local runtime: the template's OrderQueue (DLQ at maxReceiveCount 3) and its worker
+ * ConfirmOrderFunction. Messages go straight to the queue, as the publisher would send them: a batch with one
+ * message for an order that does not exist confirms the real orders, and that one message alone comes back until
+ * it rests in the DLQ. The order module's failsafe run cuts visibility timeouts to 3 s
+ * ({@code atrium.local.sqs.maxVisibilityTimeoutSeconds}, ADR 0104), so that takes seconds, not minutes.
+ */
+@LocalSystemTest(templates = {"shared/template.yaml", "authz/template.yaml", "catalog/template.yaml", "order/template.yaml"})
+class OrderQueueEndToEndTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static String token;
+    private static String tenantId;
+
+    @BeforeAll
+    static void onboardATenant(LocalSystem system) {
+        ApiClients clients = new ApiClients(system);
+        ApiClients.TenantClient tenant = clients.onboard("Queue shop", "premium");
+        tenantId = tenant.tenantId();
+        token = clients.token(tenant);
+    }
+
+    @Test
+    void aMessageTheWorkerFailsIsRetriedAloneThenRestsInTheDlq(LocalSystem system) throws Exception {
+        String productId = product(system, "Q-MUG", 10);
+        List<String> orders = List.of(order(system, productId, "q-1"), order(system, productId, "q-2"),
+                order(system, productId, "q-3"));
+        String missing = Ids.newId("ord");
+        List<String> bodies = new ArrayList<>();
+        orders.forEach(id -> bodies.add(placed(id)));
+        bodies.add(1, placed(missing));
+        SqsClient sqs = system.runtime().registry().sqs().client();
+        String queue = queueUrl(system, "order/OrderQueue");
+        List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+        bodies.forEach(b -> entries.add(SendMessageBatchRequestEntry.builder().id("m" + entries.size()).messageBody(b).build()));
+        sqs.sendMessageBatch(r -> r.queueUrl(queue).entries(entries));
+
+        waitFor(Duration.ofSeconds(10), () -> orders.stream().allMatch(id -> "CONFIRMED".equals(status(system, id))));
+        String dlq = queueUrl(system, "order/OrderDeadLetterQueue");
+        List<Message> dead = new ArrayList<>();
+        waitFor(Duration.ofSeconds(30), () -> {
+            dead.addAll(sqs.receiveMessage(r -> r.queueUrl(dlq).maxNumberOfMessages(10)).messages());
+            return !dead.isEmpty();
+        });
+        assertEquals(List.of(placed(missing)), dead.stream().map(Message::body).toList());
+        Map<QueueAttributeName, String> left = sqs.getQueueAttributes(r -> r.queueUrl(queue).attributeNames(
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                .attributes();
+        assertEquals("0", left.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES), left.toString());
+        assertEquals("0", left.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE), left.toString());
+    }
+
+    private String placed(String orderId) {
+        return "{\"tenantId\":\"" + tenantId + "\",\"orderId\":\"" + orderId + "\"}";
+    }
+
+    private static String queueUrl(LocalSystem system, String key) {
+        String url = system.runtime().registry().sqs().queues().get(key);
+        assertTrue(url != null, key + " in " + system.runtime().registry().sqs().queues());
+        return url;
+    }
+
+    static String product(LocalSystem system, String sku, int stock) throws Exception {
+        HttpResponse<String> r = send(post(system.baseUrl("catalog").resolve("v1/products"), "{\"sku\":\"" + sku
+                + "\",\"name\":\"Mug\",\"price\":{\"amount\":\"12.50\",\"currency\":\"EUR\"},\"stock\":" + stock + "}"));
+        assertEquals(201, r.statusCode(), r.body());
+        return JSON.readTree(r.body()).get("id").textValue();
+    }
+
+    static String order(LocalSystem system, String productId, String idempotencyKey) throws Exception {
+        HttpResponse<String> r = send(post(system.baseUrl("order").resolve("v1/orders"),
+                "{\"items\":[{\"productId\":\"" + productId + "\",\"quantity\":1}]}").header("Idempotency-Key", idempotencyKey));
+        assertEquals(201, r.statusCode(), r.body());
+        return JSON.readTree(r.body()).get("id").textValue();
+    }
+
+    static String status(LocalSystem system, String orderId) {
+        try {
+            HttpResponse<String> r = send(HttpRequest.newBuilder(system.baseUrl("order").resolve("v1/orders/" + orderId)).GET());
+            return r.statusCode() == 200 ? JSON.readTree(r.body()).get("status").textValue() : "HTTP " + r.statusCode();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static HttpRequest.Builder post(URI uri, String body) {
+        return HttpRequest.newBuilder(uri).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static void waitFor(Duration max, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + max);
+            }
+            Thread.sleep(100);
+        }
+    }
+}
