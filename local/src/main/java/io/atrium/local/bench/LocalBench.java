@@ -71,10 +71,11 @@ public final class LocalBench {
         }
         double[] healthAt8 = LoadRun.run(partner, List.of(LoadClient.get(URI.create(partner + "/health"), null)), 8,
                 seconds);
+        long[] streamLag = streamLag(endpoints, stacks);
         URI dynamoDb = URI.create(endpoints.get("dynamodbEndpoint").asText());
         double[] raw1 = rawGetItem(dynamoDb, 1, seconds);
         double[] raw8 = rawGetItem(dynamoDb, 8, seconds);
-        System.out.print(report(stacks.size(), startup, warm, throughput, healthAt8, raw1, raw8));
+        System.out.print(report(stacks.size(), startup, warm, throughput, healthAt8, raw1, raw8, streamLag));
     }
 
     private static JsonNode awaitEndpoints(Path endpointsFile, long launchedAt) throws Exception {
@@ -138,6 +139,17 @@ public final class LocalBench {
         return requests;
     }
 
+    /** {@link StreamLag} of 50 charges, each waited for, after 5 to warm the functions up. */
+    private static long[] streamLag(JsonNode endpoints, Map<String, URI> stacks) throws Exception {
+        String tokenUrl = endpoints.get("tokenUrl").asText();
+        String adminToken = token(tokenUrl, endpoints.at("/adminClient/clientId").asText(),
+                endpoints.at("/adminClient/clientSecret").asText(), null);
+        StreamLag lag = StreamLag.prepare(tokenUrl, adminToken, stacks.get("authz"), stacks.get("partner"),
+                stacks.get("contract"), stacks.get("transaction"));
+        lag.measure(5);
+        return lag.measure(50);
+    }
+
     private static Warm warm(URI partner, List<byte[]> requests) throws Exception {
         long firstGetMicros;
         try (LoadClient c = new LoadClient(partner)) {
@@ -168,7 +180,7 @@ public final class LocalBench {
     }
 
     private static String report(int apis, Startup startup, Warm warm, Map<Integer, double[]> throughput,
-            double[] healthAt8, double[] raw1, double[] raw8) {
+            double[] healthAt8, double[] raw1, double[] raw8, long[] streamLag) {
         StringBuilder md = new StringBuilder();
         md.append(String.format("| launch of `scripts/local` to runtime ready (endpoints.json written, %d APIs listening) | %.1f s |%n",
                 apis, startup.endpointsAtMs() / 1000.0));
@@ -189,6 +201,9 @@ public final class LocalBench {
                 healthAt8[0], healthAt8[1], (long) healthAt8[2]));
         md.append(String.format("| for scale: bare GetItem on DynamoDB Local (SDK, URL-connection client), concurrency 1 / 8 | %,.0f / %,.0f req/s (p50 %.2f ms at 1) |%n",
                 raw1[0], raw8[0], raw1[1]));
+        md.append(String.format("| stream lag: POST /transactions answered -> GET /statements/{month} counts it, %d charges one"
+                + " at a time: p50 / p99 / max | %.0f ms / %.0f ms / %.0f ms |%n", streamLag.length, pct(streamLag, 0.50),
+                pct(streamLag, 0.99), pct(streamLag, 1.0)));
         double at8 = throughput.get(8)[0];
         md.append(String.format("%nAgainst issue 3's targets on this run:%n"));
         md.append(String.format("- every stack serving within 5 s: %s (%.1f s to every /health answering 200)%n",
@@ -261,7 +276,7 @@ public final class LocalBench {
         }
     }
 
-    private static String token(String tokenUrl, String clientId, String secret, String scope) throws Exception {
+    static String token(String tokenUrl, String clientId, String secret, String scope) throws Exception {
         String form = "grant_type=client_credentials"
                 + (scope == null ? "" : "&scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8));
         HttpRequest r = HttpRequest.newBuilder(URI.create(tokenUrl))
@@ -276,7 +291,7 @@ public final class LocalBench {
         return JSON.readTree(response.body()).get("access_token").asText();
     }
 
-    private static JsonNode post(URI url, String token, String body, int expected) throws Exception {
+    static JsonNode post(URI url, String token, String body, int expected) throws Exception {
         HttpRequest r = HttpRequest.newBuilder(url).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").header("Idempotency-Key", java.util.UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
