@@ -7,6 +7,8 @@ import io.atrium.shared.domain.tenant.OwnedIds;
 import io.atrium.shared.idempotency.DynamoDbIdempotencyStore;
 import io.atrium.shared.paging.PageTokens;
 import io.atrium.shared.paging.Paginator;
+import io.atrium.shared.snapstart.PrimingRead;
+import io.atrium.shared.snapstart.SnapStart;
 import java.time.Clock;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -14,7 +16,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * What every function's composition root needs, built once per container on first use (and so
  * captured by the SnapStart snapshot): settings, the DynamoDB clients, page tokens, idempotency.
- * Each piece is its own lazy holder, so a function that never pages never needs PAGINATION_KEY.
+ * Each piece is its own lazy holder, so a function that never pages never needs PAGINATION_KEY. Every table a
+ * function names is read once before its SnapStart snapshot ({@link PrimingRead}, ADR 0016).
  */
 public final class Platform {
     private Platform() {
@@ -26,7 +29,9 @@ public final class Platform {
 
     /** The physical table name from a setting such as {@code PARTNER_TABLE}; fails init naming it. */
     public static String table(String setting) {
-        return config().require(setting);
+        String table = config().require(setting);
+        SnapStart.prime("table:" + table, () -> new PrimingRead(dynamoDb(), table).run());
+        return table;
     }
 
     public static DynamoDbClient dynamoDb() {

@@ -1,6 +1,6 @@
 package io.atrium.authz.fuzz;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import io.atrium.shared.api.ProxyRequestEvent;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.atrium.shared.api.ApiRequest;
@@ -52,14 +52,14 @@ class RequestParsingFuzzTest {
 
     @FuzzTest(maxDuration = "30s")
     void wholeRequestsOnlyEverFailAsClientErrors(FuzzedDataProvider data) {
-        APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent()
-                .withHttpMethod("POST")
-                .withPath("/v1/orders")
-                .withHeaders(Map.of("Content-Type", data.consumeString(40)))
-                .withQueryStringParameters(Map.of("limit", data.consumeString(12)))
-                .withPathParameters(Map.of("orderId", data.consumeString(80)))
-                .withIsBase64Encoded(data.consumeBoolean())
-                .withBody(data.consumeRemainingAsString());
+        ProxyRequestEvent event = new ProxyRequestEvent();
+        event.setHttpMethod("POST");
+        event.setPath("/v1/orders");
+        event.setHeaders(Map.of("Content-Type", data.consumeString(40)));
+        event.setQueryStringParameters(Map.of("limit", data.consumeString(12)));
+        event.setPathParameters(Map.of("orderId", data.consumeString(80)));
+        event.setIsBase64Encoded(data.consumeBoolean());
+        event.setBody(data.consumeRemainingAsString());
         ApiRequest request = new ApiRequest(event, new Caller("ten_fuzz", "basic", Set.of(), "client"), "req-1");
         attempt(request::limit);
         attempt(() -> request.pathId("orderId"));

@@ -2,14 +2,15 @@ package io.atrium.authz.handler;
 
 import static io.atrium.shared.testing.ApiEvents.event;
 import static io.atrium.shared.testing.ApiEvents.json;
+import static io.atrium.shared.testing.ApiEvents.withBody;
 import static io.atrium.shared.testing.ApiEvents.withHeader;
 import static io.atrium.shared.testing.ApiEvents.withScopes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.atrium.shared.api.ProxyRequestEvent;
+import io.atrium.shared.api.ProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.atrium.authz.service.AppClients;
 import io.atrium.authz.service.InMemoryTenants;
@@ -70,7 +71,7 @@ class TenantApiTest {
 
     @Test
     void onboardingCreatesTheTenantAndItsClientAndShowsTheSecretOnce() {
-        APIGatewayProxyResponseEvent r = openApi.call(new CreateTenantHandler(service), event("create-tenant.json"));
+        ProxyResponseEvent r = openApi.call(new CreateTenantHandler(service), event("create-tenant.json"));
 
         assertEquals(201, r.getStatusCode(), r.getBody());
         JsonNode body = json(r);
@@ -91,7 +92,7 @@ class TenantApiTest {
 
     @Test
     void onlyTheAdminScopeMayOnboard() {
-        APIGatewayProxyResponseEvent r = openApi.call(new CreateTenantHandler(service),
+        ProxyResponseEvent r = openApi.call(new CreateTenantHandler(service),
                 withScopes(event("create-tenant.json"), "partners/write partners/read"));
 
         assertEquals(403, r.getStatusCode());
@@ -101,8 +102,8 @@ class TenantApiTest {
 
     @Test
     void badBodiesNameEachField() {
-        APIGatewayProxyRequestEvent event = event("create-tenant.json").withBody("{\"tier\":\"gold\",\"tenantId\":\"x\"}");
-        APIGatewayProxyResponseEvent r = openApi.call(new CreateTenantHandler(service), event);
+        ProxyRequestEvent event = withBody(event("create-tenant.json"), "{\"tier\":\"gold\",\"tenantId\":\"x\"}");
+        ProxyResponseEvent r = openApi.call(new CreateTenantHandler(service), event);
 
         assertEquals(400, r.getStatusCode());
         List<String> fields = new ArrayList<>();
@@ -115,7 +116,7 @@ class TenantApiTest {
     void aFailedRecordWriteDeletesTheNewAppClientAgain() {
         tenants.failCreate = new UnavailableException("busy", 1, null);
 
-        APIGatewayProxyResponseEvent r = openApi.call(new CreateTenantHandler(service), event("create-tenant.json"));
+        ProxyResponseEvent r = openApi.call(new CreateTenantHandler(service), event("create-tenant.json"));
 
         assertEquals(503, r.getStatusCode());
         assertEquals(appClients.created, appClients.deleted, "no app client may outlive a failed onboarding");
@@ -125,7 +126,7 @@ class TenantApiTest {
     @Test
     void getShowsTheTenantWithItsVersion() {
         existing(Tier.BASIC);
-        APIGatewayProxyResponseEvent r = openApi.call(new GetTenantHandler(service), event("get-tenant.json"));
+        ProxyResponseEvent r = openApi.call(new GetTenantHandler(service), event("get-tenant.json"));
 
         assertEquals(200, r.getStatusCode());
         assertEquals("\"1\"", r.getHeaders().get("ETag"));
@@ -134,7 +135,7 @@ class TenantApiTest {
 
     @Test
     void anUnknownTenantIs404() {
-        APIGatewayProxyResponseEvent r = openApi.call(new GetTenantHandler(service), event("get-tenant.json"));
+        ProxyResponseEvent r = openApi.call(new GetTenantHandler(service), event("get-tenant.json"));
         assertEquals(404, r.getStatusCode());
     }
 
@@ -146,7 +147,7 @@ class TenantApiTest {
         assertEquals(428, openApi.call(handler, withHeader(event("update-tenant.json"), "If-Match", null)).getStatusCode());
         assertEquals(412, openApi.call(handler, withHeader(event("update-tenant.json"), "If-Match", "\"7\"")).getStatusCode());
 
-        APIGatewayProxyResponseEvent r = openApi.call(handler, event("update-tenant.json"));
+        ProxyResponseEvent r = openApi.call(handler, event("update-tenant.json"));
         assertEquals(200, r.getStatusCode(), r.getBody());
         assertEquals("\"2\"", r.getHeaders().get("ETag"));
         assertEquals(Tier.PREMIUM, tenants.tenants.get(TENANT).tier());
@@ -155,7 +156,7 @@ class TenantApiTest {
 
     @Test
     void meShowsAnyVerifiedCallerItself() {
-        APIGatewayProxyResponseEvent r = openApi.call(new MeHandler(), event("me.json"));
+        ProxyResponseEvent r = openApi.call(new MeHandler(), event("me.json"));
 
         assertEquals(200, r.getStatusCode());
         JsonNode body = json(r);
@@ -167,7 +168,7 @@ class TenantApiTest {
 
     @Test
     void meWithoutAVerifiedCallerIs401() {
-        APIGatewayProxyRequestEvent event = event("me.json");
+        ProxyRequestEvent event = event("me.json");
         event.getRequestContext().setAuthorizer(null);
         assertEquals(401, openApi.call(new MeHandler(), event).getStatusCode());
     }

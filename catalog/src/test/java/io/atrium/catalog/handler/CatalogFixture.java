@@ -5,7 +5,7 @@ import static io.atrium.shared.testing.ApiEvents.created;
 import static io.atrium.shared.testing.ApiEvents.event;
 import static io.atrium.shared.testing.ApiEvents.withHeader;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import io.atrium.shared.api.ProxyRequestEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.atrium.catalog.service.ProductService;
 import io.atrium.shared.idempotency.Idempotency;
@@ -50,7 +50,7 @@ final class CatalogFixture {
         update = new UpdateProductHandler(service);
     }
 
-    static APIGatewayProxyRequestEvent withProductId(APIGatewayProxyRequestEvent event, String productId) {
+    static ProxyRequestEvent withProductId(ProxyRequestEvent event, String productId) {
         return ApiEvents.withPathParameter(event, "productId", productId);
     }
 
@@ -61,7 +61,7 @@ final class CatalogFixture {
 
     /** Creates a product for a tenant through the handler (no Idempotency-Key) and returns the answer's body. */
     JsonNode createProduct(String tenantId, String sku, long stock) {
-        APIGatewayProxyRequestEvent event = withHeader(as(event("create-product.json"), tenantId), "Idempotency-Key", null);
+        ProxyRequestEvent event = withHeader(as(event("create-product.json"), tenantId), "Idempotency-Key", null);
         event.setBody(productBody(sku, "Product " + sku, "12.50", "EUR", stock));
         return created(OPENAPI.call(create, event));
     }

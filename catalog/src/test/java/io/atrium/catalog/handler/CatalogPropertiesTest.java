@@ -11,8 +11,8 @@ import static io.atrium.shared.testing.ApiEvents.withNewRequestId;
 import static io.atrium.shared.testing.ApiEvents.withQuery;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.atrium.shared.api.ProxyRequestEvent;
+import io.atrium.shared.api.ProxyResponseEvent;
 import io.atrium.shared.api.ApiHandler;
 import io.atrium.shared.testing.Answers;
 import io.atrium.shared.testing.JsonBodies;
@@ -44,12 +44,12 @@ class CatalogPropertiesTest {
         productId = api.createProduct(TENANT, "TARGET", 10).get("id").textValue();
     }
 
-    private static APIGatewayProxyRequestEvent request(String eventName) {
+    private static ProxyRequestEvent request(String eventName) {
         return withNewRequestId(as(event(eventName), TENANT));
     }
 
-    private static APIGatewayProxyResponseEvent answer(ApiHandler handler, APIGatewayProxyRequestEvent event) {
-        APIGatewayProxyResponseEvent response = OPENAPI.call(handler, event);
+    private static ProxyResponseEvent answer(ApiHandler handler, ProxyRequestEvent event) {
+        ProxyResponseEvent response = OPENAPI.call(handler, event);
         Answers.assertWellBehaved(response);
         return response;
     }
@@ -62,7 +62,7 @@ class CatalogPropertiesTest {
 
     @Property
     void createAnswersAnyBody(@ForAll("productBodies") String body) {
-        APIGatewayProxyResponseEvent response = answer(api.create,
+        ProxyResponseEvent response = answer(api.create,
                 withHeader(withBody(request("create-product.json"), body), "Idempotency-Key", UUID.randomUUID().toString()));
         if (response.getStatusCode() == 201) {
             String amount = json(response).get("price").get("amount").textValue();
@@ -72,7 +72,7 @@ class CatalogPropertiesTest {
 
     @Property
     void updateAnswersAnyBody(@ForAll("productBodies") String body) {
-        String etag = api.get.handleRequest(withProductId(request("get-product.json"), productId), null).getHeaders().get("ETag");
+        String etag = api.get.respond(withProductId(request("get-product.json"), productId), null).getHeaders().get("ETag");
         answer(api.update, withHeader(withBody(withProductId(request("update-product.json"), productId), body), "If-Match", etag));
     }
 

@@ -11,8 +11,8 @@ import static io.atrium.shared.testing.ApiEvents.withHeader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.atrium.shared.api.ProxyRequestEvent;
+import io.atrium.shared.api.ProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.atrium.shared.testing.Concurrently;
 import java.util.ArrayList;
@@ -41,20 +41,20 @@ class ProductConcurrencyTest {
         writers.close();
     }
 
-    private static APIGatewayProxyRequestEvent update(String tenant, String productId, String body) {
+    private static ProxyRequestEvent update(String tenant, String productId, String body) {
         return withBody(withHeader(withProductId(as(event("update-product.json"), tenant), productId), "If-Match", "\"1\""), body);
     }
 
     @Test
     void thirtyTwoUpdatesWithTheSameIfMatchLeaveExactlyOneWinnerAndNothingLost() throws Exception {
         String id = api.createProduct("t-race", "RACE", 10).get("id").textValue();
-        List<Callable<APIGatewayProxyResponseEvent>> calls = new ArrayList<>();
+        List<Callable<ProxyResponseEvent>> calls = new ArrayList<>();
         for (int i = 0; i < WRITERS; i++) {
             String body = productBody("RACE", "Writer " + i, i + ".00", "EUR", 100 + i);
             calls.add(() -> OPENAPI.call(api.update, update("t-race", id, body)));
         }
 
-        List<APIGatewayProxyResponseEvent> answers = writers.run(calls);
+        List<ProxyResponseEvent> answers = writers.run(calls);
 
         List<Integer> winners = new ArrayList<>();
         for (int i = 0; i < WRITERS; i++) {
@@ -77,13 +77,13 @@ class ProductConcurrencyTest {
     @Test
     void thirtyTwoSkuMovesWithTheSameIfMatchLeaveExactlyOneClaim() throws Exception {
         String id = api.createProduct("t-race-sku", "START", 10).get("id").textValue();
-        List<Callable<APIGatewayProxyResponseEvent>> calls = new ArrayList<>();
+        List<Callable<ProxyResponseEvent>> calls = new ArrayList<>();
         for (int i = 0; i < WRITERS; i++) {
             String body = productBody("MOVE-" + i, "Mover " + i, "1.00", "EUR", 10);
             calls.add(() -> OPENAPI.call(api.update, update("t-race-sku", id, body)));
         }
 
-        List<APIGatewayProxyResponseEvent> answers = writers.run(calls);
+        List<ProxyResponseEvent> answers = writers.run(calls);
 
         int winner = -1;
         for (int i = 0; i < WRITERS; i++) {
@@ -109,14 +109,14 @@ class ProductConcurrencyTest {
 
     @Test
     void concurrentCreatesWithOneSkuStoreExactlyOneProduct() throws Exception {
-        List<Callable<APIGatewayProxyResponseEvent>> calls = new ArrayList<>();
+        List<Callable<ProxyResponseEvent>> calls = new ArrayList<>();
         for (int i = 0; i < WRITERS; i++) {
             String body = productBody("ONLY-ONE", "Creator " + i, "1.00", "EUR", i);
             calls.add(() -> OPENAPI.call(api.create, withBody(withHeader(as(event("create-product.json"), "t-race-create"),
                     "Idempotency-Key", null), body)));
         }
 
-        List<APIGatewayProxyResponseEvent> answers = writers.run(calls);
+        List<ProxyResponseEvent> answers = writers.run(calls);
 
         long created = answers.stream().filter(a -> a.getStatusCode() == 201).count();
         long conflicts = answers.stream().filter(a -> a.getStatusCode() == 409).count();

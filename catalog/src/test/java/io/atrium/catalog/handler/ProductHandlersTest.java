@@ -15,8 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.atrium.shared.api.ProxyRequestEvent;
+import io.atrium.shared.api.ProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,14 +36,14 @@ class ProductHandlersTest {
         api = new CatalogFixture("catalog-handlers");
     }
 
-    private static APIGatewayProxyRequestEvent update(String tenant, String productId, String ifMatch, String body) {
-        APIGatewayProxyRequestEvent event = withHeader(withProductId(as(event("update-product.json"), tenant), productId), "If-Match", ifMatch);
+    private static ProxyRequestEvent update(String tenant, String productId, String ifMatch, String body) {
+        ProxyRequestEvent event = withHeader(withProductId(as(event("update-product.json"), tenant), productId), "If-Match", ifMatch);
         return body == null ? event : withBody(event, body);
     }
 
     @Test
     void createReturns201WithTheStoredProduct() {
-        APIGatewayProxyResponseEvent response = OPENAPI.call(api.create, as(event("create-product.json"), "t-create"));
+        ProxyResponseEvent response = OPENAPI.call(api.create, as(event("create-product.json"), "t-create"));
 
         assertEquals(201, response.getStatusCode());
         JsonNode body = json(response);
@@ -69,24 +69,24 @@ class ProductHandlersTest {
     void aDuplicateSkuIs409InAnyCaseButFreeForAnotherTenant() {
         String first = api.createProduct("t-dup", "TEA-1", 5).get("id").textValue();
 
-        APIGatewayProxyResponseEvent again = OPENAPI.call(api.create,
+        ProxyResponseEvent again = OPENAPI.call(api.create,
                 withBody(withHeader(as(event("create-product.json"), "t-dup"), "Idempotency-Key", null), productBody("tea-1", "Tea", "3.00", "EUR", 1)));
 
         assertEquals(409, again.getStatusCode());
         assertEquals("application/problem+json", again.getHeaders().get("Content-Type"));
         assertTrue(json(again).get("detail").textValue().contains(first));
-        APIGatewayProxyRequestEvent list = as(event("list-products.json"), "t-dup");
+        ProxyRequestEvent list = as(event("list-products.json"), "t-dup");
         assertEquals(1, json(OPENAPI.call(api.list, list)).get("items").size(), "the refused product must not be stored");
         assertEquals("TEA-1", api.createProduct("t-dup-other", "TEA-1", 5).get("sku").textValue());
     }
 
     @Test
     void invalidBodiesAre400NamingEachFieldAndStoreNothing() {
-        APIGatewayProxyRequestEvent bad = withHeader(as(event("create-product.json"), "t-invalid"), "Idempotency-Key", null);
+        ProxyRequestEvent bad = withHeader(as(event("create-product.json"), "t-invalid"), "Idempotency-Key", null);
         bad.setBody("{\"sku\":\"has space\",\"name\":\"\",\"price\":{\"amount\":12.5,\"currency\":\"eur\"},\"stock\":-1,"
                 + "\"id\":\"prd_mine\",\"tenantId\":\"t-other\",\"version\":7}");
 
-        APIGatewayProxyResponseEvent response = OPENAPI.call(api.create, bad);
+        ProxyResponseEvent response = OPENAPI.call(api.create, bad);
 
         assertEquals(400, response.getStatusCode());
         assertEquals(Set.of("sku", "name", "price.amount", "price.currency", "stock", "id", "tenantId", "version"),
@@ -96,48 +96,48 @@ class ProductHandlersTest {
 
     @Test
     void moneyFollowsTheOneRuleDecimalStringIsoCurrencyMinorUnitNeverNegative() {
-        APIGatewayProxyRequestEvent negative = withHeader(as(event("create-product.json"), "t-money"), "Idempotency-Key", null);
+        ProxyRequestEvent negative = withHeader(as(event("create-product.json"), "t-money"), "Idempotency-Key", null);
         negative.setBody(productBody("NEG", "Neg", "-1.00", "EUR", 1));
         assertEquals(Set.of("price.amount"), errorFields(OPENAPI.call(api.create, negative)));
 
-        APIGatewayProxyRequestEvent precise = withHeader(as(event("create-product.json"), "t-money"), "Idempotency-Key", null);
+        ProxyRequestEvent precise = withHeader(as(event("create-product.json"), "t-money"), "Idempotency-Key", null);
         precise.setBody(productBody("PRECISE", "Precise", "0.1234", "EUR", 1));
         assertEquals(Set.of("price.amount"), errorFields(OPENAPI.call(api.create, precise)), "EUR has two decimals");
 
-        APIGatewayProxyRequestEvent yen = withHeader(as(event("create-product.json"), "t-money"), "Idempotency-Key", null);
+        ProxyRequestEvent yen = withHeader(as(event("create-product.json"), "t-money"), "Idempotency-Key", null);
         yen.setBody(productBody("YEN", "Yen", "1500.00", "JPY", 1));
         JsonNode body = json(OPENAPI.call(api.create, yen));
         assertEquals("1500", body.get("price").get("amount").textValue(), "JPY has no minor unit");
         assertEquals("JPY", body.get("price").get("currency").textValue());
 
-        APIGatewayProxyRequestEvent unknown = withHeader(as(event("create-product.json"), "t-money"), "Idempotency-Key", null);
+        ProxyRequestEvent unknown = withHeader(as(event("create-product.json"), "t-money"), "Idempotency-Key", null);
         unknown.setBody(productBody("ZZZ", "Zzz", "1.00", "ZZZ", 1));
         assertEquals(Set.of("price.currency"), errorFields(OPENAPI.call(api.create, unknown)), "not an ISO 4217 code");
 
-        APIGatewayProxyRequestEvent whole = withHeader(as(event("create-product.json"), "t-money"), "Idempotency-Key", null);
+        ProxyRequestEvent whole = withHeader(as(event("create-product.json"), "t-money"), "Idempotency-Key", null);
         whole.setBody(productBody("WHOLE", "Whole", "7", "EUR", 1));
         assertEquals("7.00", json(OPENAPI.call(api.create, whole)).get("price").get("amount").textValue());
     }
 
     @Test
     void theBodyMustBeJsonOfAtMost64KiB() {
-        APIGatewayProxyRequestEvent csv = withHeader(as(event("create-product.json"), "t-media"), "Content-Type", "text/csv");
+        ProxyRequestEvent csv = withHeader(as(event("create-product.json"), "t-media"), "Content-Type", "text/csv");
         assertEquals(415, OPENAPI.call(api.create, csv).getStatusCode());
 
-        APIGatewayProxyRequestEvent big = withHeader(as(event("create-product.json"), "t-media"), "Idempotency-Key", null);
+        ProxyRequestEvent big = withHeader(as(event("create-product.json"), "t-media"), "Idempotency-Key", null);
         big.setBody(productBody("BIG", "x".repeat(70_000), "1.00", "EUR", 1));
         assertEquals(413, OPENAPI.call(api.create, big).getStatusCode());
 
-        APIGatewayProxyRequestEvent broken = withHeader(as(event("create-product.json"), "t-media"), "Idempotency-Key", null);
+        ProxyRequestEvent broken = withHeader(as(event("create-product.json"), "t-media"), "Idempotency-Key", null);
         broken.setBody("{\"sku\":");
         assertEquals(Set.of("body"), errorFields(OPENAPI.call(api.create, broken)));
     }
 
     @Test
     void aRepeatedCreateWithTheSameKeyAnswersTheSameAndStoresOne() {
-        APIGatewayProxyResponseEvent first = OPENAPI.call(api.create, as(event("create-product.json"), "t-idem"));
-        APIGatewayProxyResponseEvent second = OPENAPI.call(api.create, as(event("create-product.json"), "t-idem"));
-        APIGatewayProxyResponseEvent other = OPENAPI.call(api.create,
+        ProxyResponseEvent first = OPENAPI.call(api.create, as(event("create-product.json"), "t-idem"));
+        ProxyResponseEvent second = OPENAPI.call(api.create, as(event("create-product.json"), "t-idem"));
+        ProxyResponseEvent other = OPENAPI.call(api.create,
                 withBody(as(event("create-product.json"), "t-idem"), productBody("OTHER", "Other", "1.00", "EUR", 1)));
 
         assertEquals(201, second.getStatusCode());
@@ -151,13 +151,13 @@ class ProductHandlersTest {
     void getReturnsTheProductWithItsETagAndHidesOtherTenants() {
         String id = api.createProduct("t-get", "GET-1", 3).get("id").textValue();
 
-        APIGatewayProxyResponseEvent response = OPENAPI.call(api.get, withProductId(as(event("get-product.json"), "t-get"), id));
+        ProxyResponseEvent response = OPENAPI.call(api.get, withProductId(as(event("get-product.json"), "t-get"), id));
         assertEquals(200, response.getStatusCode());
         assertEquals("GET-1", json(response).get("sku").textValue());
         assertEquals("\"1\"", response.getHeaders().get("ETag"));
 
-        APIGatewayProxyResponseEvent foreign = OPENAPI.call(api.get, withProductId(as(event("get-product.json"), "t-get-other"), id));
-        APIGatewayProxyResponseEvent missing = OPENAPI.call(api.get, withProductId(as(event("get-product.json"), "t-get-other"), "prd_nothing"));
+        ProxyResponseEvent foreign = OPENAPI.call(api.get, withProductId(as(event("get-product.json"), "t-get-other"), id));
+        ProxyResponseEvent missing = OPENAPI.call(api.get, withProductId(as(event("get-product.json"), "t-get-other"), "prd_nothing"));
         assertEquals(404, foreign.getStatusCode());
         assertEquals(json(missing).get("detail"), json(foreign).get("detail"), "another tenant's product looks exactly like none");
         assertEquals(400, OPENAPI.call(api.get, withProductId(as(event("get-product.json"), "t-get"), "bad id!")).getStatusCode());
@@ -173,7 +173,7 @@ class ProductHandlersTest {
         String token = null;
         int pages = 0;
         do {
-            APIGatewayProxyRequestEvent event = as(event("list-products.json"), "t-list");
+            ProxyRequestEvent event = as(event("list-products.json"), "t-list");
             Map<String, String> query = new HashMap<>(Map.of("limit", "2"));
             if (token != null) {
                 query.put("nextToken", token);
@@ -192,23 +192,23 @@ class ProductHandlersTest {
     void badLimitsAndForeignOrTamperedTokensAre400() {
         api.createProduct("t-token", "T-1", 1);
         api.createProduct("t-token", "T-2", 1);
-        APIGatewayProxyRequestEvent first = as(event("list-products.json"), "t-token");
+        ProxyRequestEvent first = as(event("list-products.json"), "t-token");
         first.setQueryStringParameters(Map.of("limit", "1"));
         String token = json(OPENAPI.call(api.list, first)).get("nextToken").textValue();
 
         for (String limit : List.of("0", "101", "ten")) {
-            APIGatewayProxyRequestEvent event = as(event("list-products.json"), "t-token");
+            ProxyRequestEvent event = as(event("list-products.json"), "t-token");
             event.setQueryStringParameters(Map.of("limit", limit));
             assertEquals(Set.of("limit"), errorFields(OPENAPI.call(api.list, event)), limit);
         }
         String tampered = (token.charAt(5) == 'A' ? "B" : "A");
         tampered = token.substring(0, 5) + tampered + token.substring(6);
         for (Map.Entry<String, String> attempt : Map.of("t-token-other", token, "t-token", tampered).entrySet()) {
-            APIGatewayProxyRequestEvent event = as(event("list-products.json"), attempt.getKey());
+            ProxyRequestEvent event = as(event("list-products.json"), attempt.getKey());
             event.setQueryStringParameters(Map.of("limit", "1", "nextToken", attempt.getValue()));
             assertEquals(Set.of("nextToken"), errorFields(OPENAPI.call(api.list, event)));
         }
-        APIGatewayProxyRequestEvent otherQuery = as(event("list-products.json"), "t-token");
+        ProxyRequestEvent otherQuery = as(event("list-products.json"), "t-token");
         otherQuery.setQueryStringParameters(Map.of("limit", "2", "nextToken", token));
         assertEquals(400, OPENAPI.call(api.list, otherQuery).getStatusCode(), "a token only opens on the query that issued it");
     }
@@ -220,7 +220,7 @@ class ProductHandlersTest {
         assertEquals(428, OPENAPI.call(api.update, update("t-upd", id, null, null)).getStatusCode());
         assertEquals(412, OPENAPI.call(api.update, update("t-upd", id, "\"7\"", null)).getStatusCode());
         assertEquals(412, OPENAPI.call(api.update, update("t-upd", id, "*", null)).getStatusCode());
-        APIGatewayProxyResponseEvent ok = OPENAPI.call(api.update, update("t-upd", id, "\"1\"", null));
+        ProxyResponseEvent ok = OPENAPI.call(api.update, update("t-upd", id, "\"1\"", null));
         assertEquals(200, ok.getStatusCode());
         JsonNode body = json(ok);
         assertEquals("Enamel mug, blue", body.get("name").textValue());
@@ -238,11 +238,11 @@ class ProductHandlersTest {
         String a = api.createProduct("t-sku", "A-SKU", 1).get("id").textValue();
         api.createProduct("t-sku", "B-SKU", 1);
 
-        APIGatewayProxyResponseEvent taken = OPENAPI.call(api.update, update("t-sku", a, "\"1\"", productBody("b-sku", "A", "1.00", "EUR", 1)));
+        ProxyResponseEvent taken = OPENAPI.call(api.update, update("t-sku", a, "\"1\"", productBody("b-sku", "A", "1.00", "EUR", 1)));
         assertEquals(409, taken.getStatusCode());
         assertEquals("A-SKU", api.stored("TENANT#t-sku#PRODUCT#" + a).get("sku").s());
 
-        APIGatewayProxyResponseEvent moved = OPENAPI.call(api.update, update("t-sku", a, "\"1\"", productBody("C-SKU", "A", "1.00", "EUR", 1)));
+        ProxyResponseEvent moved = OPENAPI.call(api.update, update("t-sku", a, "\"1\"", productBody("C-SKU", "A", "1.00", "EUR", 1)));
         assertEquals(200, moved.getStatusCode());
         assertEquals("C-SKU", json(moved).get("sku").textValue());
         assertTrue(api.stored("TENANT#t-sku#SKU#A-SKU").isEmpty());
@@ -251,12 +251,12 @@ class ProductHandlersTest {
 
     @Test
     void callersNeedAVerifiedTenantAndTheRoutesScope() {
-        APIGatewayProxyRequestEvent anonymous = event("create-product.json");
+        ProxyRequestEvent anonymous = event("create-product.json");
         anonymous.getRequestContext().setAuthorizer(null);
         assertEquals(401, OPENAPI.call(api.create, anonymous).getStatusCode());
 
-        APIGatewayProxyRequestEvent readOnly = withScopes(as(event("create-product.json"), "t-scope"), "catalog/read");
-        APIGatewayProxyResponseEvent forbidden = OPENAPI.call(api.create, readOnly);
+        ProxyRequestEvent readOnly = withScopes(as(event("create-product.json"), "t-scope"), "catalog/read");
+        ProxyResponseEvent forbidden = OPENAPI.call(api.create, readOnly);
         assertEquals(403, forbidden.getStatusCode());
         assertEquals(0, json(OPENAPI.call(api.list, as(event("list-products.json"), "t-scope"))).get("items").size());
 

@@ -4,8 +4,8 @@ import static io.atrium.shared.testing.ApiEvents.created;
 import static io.atrium.shared.testing.ApiEvents.event;
 import static io.atrium.shared.testing.ApiEvents.withHeader;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.atrium.shared.api.ProxyRequestEvent;
+import io.atrium.shared.api.ProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.atrium.contract.service.ContractService;
 import io.atrium.shared.idempotency.Idempotency;
@@ -60,12 +60,12 @@ final class ContractFixture {
     }
 
     /** The event as the tenant's request, under a request id of its own (as API Gateway gives each request). */
-    static APIGatewayProxyRequestEvent as(APIGatewayProxyRequestEvent event, String tenantId) {
+    static ProxyRequestEvent as(ProxyRequestEvent event, String tenantId) {
         return ApiEvents.withNewRequestId(ApiEvents.as(event, tenantId));
     }
 
     /** Points an item event ({@code /contracts/{contractId}...}) at a contract. */
-    static APIGatewayProxyRequestEvent withContractId(APIGatewayProxyRequestEvent event, String contractId) {
+    static ProxyRequestEvent withContractId(ProxyRequestEvent event, String contractId) {
         return ApiEvents.withPathParameter(event, "contractId", contractId);
     }
 
@@ -100,19 +100,19 @@ final class ContractFixture {
 
     /** Creates a DRAFT contract through the handler and returns its body. */
     JsonNode createContract(String tenantId, String partnerId, String currency) {
-        APIGatewayProxyRequestEvent event = as(event("create-contract.json"), tenantId);
+        ProxyRequestEvent event = as(event("create-contract.json"), tenantId);
         event.setBody("{\"partnerId\":\"" + partnerId + "\",\"title\":\"Support\",\"startDate\":\"2026-01-01\","
                 + "\"endDate\":\"2099-12-31\",\"value\":{\"amount\":\"1000\",\"currency\":\"" + currency + "\"}}");
-        return created(create.handleRequest(event, null));
+        return created(create.respond(event, null));
     }
 
-    APIGatewayProxyResponseEvent activate(String tenantId, String contractId, long version) {
-        return activate.handleRequest(withHeader(withContractId(as(event("activate-contract.json"), tenantId), contractId),
+    ProxyResponseEvent activate(String tenantId, String contractId, long version) {
+        return activate.respond(withHeader(withContractId(as(event("activate-contract.json"), tenantId), contractId),
                 "If-Match", "\"" + version + "\""), null);
     }
 
-    APIGatewayProxyResponseEvent terminate(String tenantId, String contractId, long version) {
-        return terminate.handleRequest(withHeader(withContractId(as(event("terminate-contract.json"), tenantId), contractId),
+    ProxyResponseEvent terminate(String tenantId, String contractId, long version) {
+        return terminate.respond(withHeader(withContractId(as(event("terminate-contract.json"), tenantId), contractId),
                 "If-Match", "\"" + version + "\""), null);
     }
 }

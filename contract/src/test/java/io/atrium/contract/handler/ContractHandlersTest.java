@@ -15,8 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.atrium.shared.api.ProxyRequestEvent;
+import io.atrium.shared.api.ProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.atrium.shared.domain.tenant.OwnedIds;
 import io.atrium.shared.error.ConflictException;
@@ -53,8 +53,8 @@ class ContractHandlersTest {
                 .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("TENANT#" + tenantId + "#CONTRACTS")))).count();
     }
 
-    private static APIGatewayProxyRequestEvent createEvent(String tenantId, String partnerId) {
-        APIGatewayProxyRequestEvent event = as(event("create-contract.json"), tenantId);
+    private static ProxyRequestEvent createEvent(String tenantId, String partnerId) {
+        ProxyRequestEvent event = as(event("create-contract.json"), tenantId);
         event.setBody(event.getBody().replace("par_example", partnerId));
         return event;
     }
@@ -63,7 +63,7 @@ class ContractHandlersTest {
     void createReturns201InDraftWithAZeroBalanceInTheContractsCurrency() {
         String tenant = tenant();
         String partnerId = api.partner(tenant);
-        APIGatewayProxyResponseEvent response = api.create.handleRequest(createEvent(tenant, partnerId), null);
+        ProxyResponseEvent response = api.create.respond(createEvent(tenant, partnerId), null);
 
         assertEquals(201, response.getStatusCode(), response.getBody());
         JsonNode body = json(response);
@@ -98,13 +98,13 @@ class ContractHandlersTest {
         String other = tenant();
         String partnerId = api.partner(owner);
 
-        APIGatewayProxyResponseEvent response = api.create.handleRequest(createEvent(other, partnerId), null);
+        ProxyResponseEvent response = api.create.respond(createEvent(other, partnerId), null);
         assertProblem(response, 404);
         assertTrue(json(response).get("detail").textValue().contains("partnerId"), response.getBody());
         assertTrue(json(response).get("detail").textValue().contains(partnerId), response.getBody());
         assertEquals(0, storedCount(other));
 
-        APIGatewayProxyResponseEvent missing = api.create.handleRequest(createEvent(owner, "par_doesNotExist"), null);
+        ProxyResponseEvent missing = api.create.respond(createEvent(owner, "par_doesNotExist"), null);
         assertProblem(missing, 404);
         assertEquals(0, storedCount(owner));
     }
@@ -112,38 +112,38 @@ class ContractHandlersTest {
     @Test
     void invalidBodiesAre400NamingEachFieldAndStoreNothing() {
         String tenant = tenant();
-        APIGatewayProxyRequestEvent bad = as(event("create-contract.json"), tenant);
+        ProxyRequestEvent bad = as(event("create-contract.json"), tenant);
         bad.setBody("{\"partnerId\":\"bad id!\",\"title\":\"\",\"startDate\":\"2026-02-30\",\"endDate\":\"31.12.2026\","
                 + "\"value\":{\"amount\":12.5,\"currency\":\"eur\"},\"status\":\"ACTIVE\",\"balance\":{\"amount\":\"5\",\"currency\":\"EUR\"}}");
-        APIGatewayProxyResponseEvent response = api.create.handleRequest(bad, null);
+        ProxyResponseEvent response = api.create.respond(bad, null);
         assertProblem(response, 400);
         assertEquals(Set.of("partnerId", "title", "startDate", "endDate", "value.amount", "value.currency", "status", "balance"),
                 errorFields(response));
 
-        APIGatewayProxyRequestEvent dates = as(event("create-contract.json"), tenant);
+        ProxyRequestEvent dates = as(event("create-contract.json"), tenant);
         dates.setBody(dates.getBody().replace("2099-12-31", "2026-01-01"));
-        assertEquals(Set.of("endDate"), errorFields(api.create.handleRequest(dates, null)));
+        assertEquals(Set.of("endDate"), errorFields(api.create.respond(dates, null)));
 
-        APIGatewayProxyRequestEvent money = as(event("create-contract.json"), tenant);
+        ProxyRequestEvent money = as(event("create-contract.json"), tenant);
         money.setBody(money.getBody().replace("\"12000.00\"", "\"12.345\""));
-        assertEquals(Set.of("value.amount"), errorFields(api.create.handleRequest(money, null)));
-        APIGatewayProxyRequestEvent yen = as(event("create-contract.json"), tenant);
+        assertEquals(Set.of("value.amount"), errorFields(api.create.respond(money, null)));
+        ProxyRequestEvent yen = as(event("create-contract.json"), tenant);
         yen.setBody(yen.getBody().replace("EUR", "JPY").replace("12000.00", "12000.50"));
-        assertEquals(Set.of("value.amount"), errorFields(api.create.handleRequest(yen, null)), "JPY has no minor unit");
-        APIGatewayProxyRequestEvent unknownCurrency = as(event("create-contract.json"), tenant);
+        assertEquals(Set.of("value.amount"), errorFields(api.create.respond(yen, null)), "JPY has no minor unit");
+        ProxyRequestEvent unknownCurrency = as(event("create-contract.json"), tenant);
         unknownCurrency.setBody(unknownCurrency.getBody().replace("EUR", "XYZ"));
-        assertEquals(Set.of("value.currency"), errorFields(api.create.handleRequest(unknownCurrency, null)));
-        APIGatewayProxyRequestEvent missing = as(event("create-contract.json"), tenant);
+        assertEquals(Set.of("value.currency"), errorFields(api.create.respond(unknownCurrency, null)));
+        ProxyRequestEvent missing = as(event("create-contract.json"), tenant);
         missing.setBody("{}");
-        assertEquals(Set.of("partnerId", "title", "startDate", "endDate", "value"), errorFields(api.create.handleRequest(missing, null)));
-        APIGatewayProxyRequestEvent malformed = as(event("create-contract.json"), tenant);
+        assertEquals(Set.of("partnerId", "title", "startDate", "endDate", "value"), errorFields(api.create.respond(missing, null)));
+        ProxyRequestEvent malformed = as(event("create-contract.json"), tenant);
         malformed.setBody("{\"partnerId\":");
-        assertProblem(api.create.handleRequest(malformed, null), 400);
+        assertProblem(api.create.respond(malformed, null), 400);
 
-        assertProblem(api.create.handleRequest(withHeader(as(event("create-contract.json"), tenant), "Content-Type", "text/plain"), null), 415);
-        APIGatewayProxyRequestEvent large = as(event("create-contract.json"), tenant);
+        assertProblem(api.create.respond(withHeader(as(event("create-contract.json"), tenant), "Content-Type", "text/plain"), null), 415);
+        ProxyRequestEvent large = as(event("create-contract.json"), tenant);
         large.setBody("{\"title\":\"" + "x".repeat(70 * 1024) + "\"}");
-        assertProblem(api.create.handleRequest(large, null), 413);
+        assertProblem(api.create.respond(large, null), 413);
         assertEquals(0, storedCount(tenant));
     }
 
@@ -151,12 +151,12 @@ class ContractHandlersTest {
     void callersWithoutTheScopeOrAVerifiedTenantAreRefused() {
         String tenant = tenant();
         String partnerId = api.partner(tenant);
-        APIGatewayProxyRequestEvent readOnly = withScopes(createEvent(tenant, partnerId), "contracts/read");
-        assertProblem(api.create.handleRequest(readOnly, null), 403);
+        ProxyRequestEvent readOnly = withScopes(createEvent(tenant, partnerId), "contracts/read");
+        assertProblem(api.create.respond(readOnly, null), 403);
 
-        APIGatewayProxyRequestEvent anonymous = createEvent(tenant, partnerId);
+        ProxyRequestEvent anonymous = createEvent(tenant, partnerId);
         anonymous.getRequestContext().setAuthorizer(null);
-        assertProblem(api.create.handleRequest(anonymous, null), 401);
+        assertProblem(api.create.respond(anonymous, null), 401);
         assertEquals(0, storedCount(tenant));
     }
 
@@ -165,18 +165,18 @@ class ContractHandlersTest {
         String tenant = tenant();
         String id = api.createContract(tenant, api.partner(tenant), "USD").get("id").textValue();
 
-        APIGatewayProxyResponseEvent response = api.get.handleRequest(withContractId(as(event("get-contract.json"), tenant), id), null);
+        ProxyResponseEvent response = api.get.respond(withContractId(as(event("get-contract.json"), tenant), id), null);
         assertEquals(200, response.getStatusCode());
         assertEquals("\"1\"", response.getHeaders().get("ETag"));
         assertEquals("1000.00", json(response).get("value").get("amount").textValue());
         assertEquals("0.00", json(response).get("balance").get("amount").textValue());
 
-        APIGatewayProxyResponseEvent foreign = api.get.handleRequest(withContractId(as(event("get-contract.json"), tenant()), id), null);
-        APIGatewayProxyResponseEvent missing = api.get.handleRequest(withContractId(as(event("get-contract.json"), tenant), "con_nope"), null);
+        ProxyResponseEvent foreign = api.get.respond(withContractId(as(event("get-contract.json"), tenant()), id), null);
+        ProxyResponseEvent missing = api.get.respond(withContractId(as(event("get-contract.json"), tenant), "con_nope"), null);
         assertProblem(foreign, 404);
         assertProblem(missing, 404);
         assertEquals(json(missing).get("detail"), json(foreign).get("detail"), "another tenant's contract looks exactly like none");
-        assertProblem(api.get.handleRequest(withContractId(as(event("get-contract.json"), tenant), "bad%20id"), null), 400);
+        assertProblem(api.get.respond(withContractId(as(event("get-contract.json"), tenant), "bad%20id"), null), 400);
     }
 
     @Test
@@ -185,12 +185,12 @@ class ContractHandlersTest {
         String partnerId = api.partner(tenant);
         String id = api.createContract(tenant, partnerId, "EUR").get("id").textValue();
 
-        assertProblem(api.activate.handleRequest(withHeader(withContractId(as(event("activate-contract.json"), tenant), id), "If-Match", null), null), 428);
+        assertProblem(api.activate.respond(withHeader(withContractId(as(event("activate-contract.json"), tenant), id), "If-Match", null), null), 428);
         assertProblem(api.activate(tenant, id, 7), 412);
         assertProblem(api.terminate(tenant, id, 1), 409);
         assertEquals(0, api.activeContracts(tenant, partnerId));
 
-        APIGatewayProxyResponseEvent active = api.activate(tenant, id, 1);
+        ProxyResponseEvent active = api.activate(tenant, id, 1);
         assertEquals(200, active.getStatusCode(), active.getBody());
         assertEquals("ACTIVE", json(active).get("status").textValue());
         assertEquals("\"2\"", active.getHeaders().get("ETag"));
@@ -205,7 +205,7 @@ class ContractHandlersTest {
         assertProblem(api.activate(tenant, id, 2), 409);
         assertProblem(api.activate(tenant(), id, 2), 404);
 
-        APIGatewayProxyResponseEvent terminated = api.terminate(tenant, id, 2);
+        ProxyResponseEvent terminated = api.terminate(tenant, id, 2);
         assertEquals(200, terminated.getStatusCode(), terminated.getBody());
         assertEquals("TERMINATED", json(terminated).get("status").textValue());
         assertEquals(3, json(terminated).get("version").intValue());
@@ -224,12 +224,12 @@ class ContractHandlersTest {
         String partnerId = api.partner(tenant);
         String id = api.createContract(tenant, partnerId, "EUR").get("id").textValue();
 
-        List<APIGatewayProxyResponseEvent> answers = new ArrayList<>();
+        List<ProxyResponseEvent> answers = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            answers.add(api.activate.handleRequest(withHeader(withHeader(withContractId(as(event("activate-contract.json"), tenant), id),
+            answers.add(api.activate.respond(withHeader(withHeader(withContractId(as(event("activate-contract.json"), tenant), id),
                     "If-Match", "\"1\""), "Idempotency-Key", "activate-" + id.substring(4, 20)), null));
         }
-        for (APIGatewayProxyResponseEvent answer : answers) {
+        for (ProxyResponseEvent answer : answers) {
             assertEquals(200, answer.getStatusCode(), answer.getBody());
             assertEquals(answers.get(0).getBody(), answer.getBody());
         }
@@ -240,16 +240,16 @@ class ContractHandlersTest {
     void createIsIdempotentWithAKey() {
         String tenant = tenant();
         String partnerId = api.partner(tenant);
-        APIGatewayProxyResponseEvent first = api.create.handleRequest(withHeader(createEvent(tenant, partnerId), "Idempotency-Key", "k-1"), null);
-        APIGatewayProxyResponseEvent again = api.create.handleRequest(withHeader(createEvent(tenant, partnerId), "Idempotency-Key", "k-1"), null);
+        ProxyResponseEvent first = api.create.respond(withHeader(createEvent(tenant, partnerId), "Idempotency-Key", "k-1"), null);
+        ProxyResponseEvent again = api.create.respond(withHeader(createEvent(tenant, partnerId), "Idempotency-Key", "k-1"), null);
         assertEquals(201, first.getStatusCode());
         assertEquals(first.getBody(), again.getBody());
         assertEquals(first.getHeaders().get("Location"), again.getHeaders().get("Location"));
         assertEquals(1, storedCount(tenant));
 
-        APIGatewayProxyRequestEvent otherBody = withHeader(createEvent(tenant, partnerId), "Idempotency-Key", "k-1");
+        ProxyRequestEvent otherBody = withHeader(createEvent(tenant, partnerId), "Idempotency-Key", "k-1");
         otherBody.setBody(otherBody.getBody().replace("Maintenance", "Other"));
-        assertProblem(api.create.handleRequest(otherBody, null), 422);
+        assertProblem(api.create.respond(otherBody, null), 422);
         assertEquals(1, storedCount(tenant));
     }
 
@@ -274,33 +274,33 @@ class ContractHandlersTest {
         assertEquals(List.of(), allPages(tenant, Map.of("status", "EXPIRED")));
 
         // a tampered token, another tenant's token, or a token of another query is a 400
-        APIGatewayProxyResponseEvent first = api.list.handleRequest(withQuery(as(event("list-contracts.json"), tenant),
+        ProxyResponseEvent first = api.list.respond(withQuery(as(event("list-contracts.json"), tenant),
                 Map.of("partnerId", p1, "limit", "2")), null);
         String token = json(first).get("nextToken").textValue();
         String tampered = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
-        assertProblem(api.list.handleRequest(withQuery(as(event("list-contracts.json"), tenant),
+        assertProblem(api.list.respond(withQuery(as(event("list-contracts.json"), tenant),
                 Map.of("partnerId", p1, "limit", "2", "nextToken", tampered)), null), 400);
-        assertProblem(api.list.handleRequest(withQuery(as(event("list-contracts.json"), tenant()),
+        assertProblem(api.list.respond(withQuery(as(event("list-contracts.json"), tenant()),
                 Map.of("partnerId", p1, "limit", "2", "nextToken", token)), null), 404);
-        assertProblem(api.list.handleRequest(withQuery(as(event("list-contracts.json"), tenant()),
+        assertProblem(api.list.respond(withQuery(as(event("list-contracts.json"), tenant()),
                 Map.of("limit", "2", "nextToken", token)), null), 400);
-        assertProblem(api.list.handleRequest(withQuery(as(event("list-contracts.json"), tenant),
+        assertProblem(api.list.respond(withQuery(as(event("list-contracts.json"), tenant),
                 Map.of("partnerId", p2, "limit", "2", "nextToken", token)), null), 400);
 
         for (String limit : List.of("0", "101", "ten")) {
-            assertProblem(api.list.handleRequest(withQuery(as(event("list-contracts.json"), tenant), Map.of("limit", limit)), null), 400);
+            assertProblem(api.list.respond(withQuery(as(event("list-contracts.json"), tenant), Map.of("limit", limit)), null), 400);
         }
-        assertProblem(api.list.handleRequest(withQuery(as(event("list-contracts.json"), tenant), Map.of("status", "OPEN")), null), 400);
-        assertProblem(api.list.handleRequest(withQuery(as(event("list-contracts.json"), tenant), Map.of("partnerId", "a b")), null), 400);
+        assertProblem(api.list.respond(withQuery(as(event("list-contracts.json"), tenant), Map.of("status", "OPEN")), null), 400);
+        assertProblem(api.list.respond(withQuery(as(event("list-contracts.json"), tenant), Map.of("partnerId", "a b")), null), 400);
         // another tenant's partner is not found, as if it did not exist
-        assertProblem(api.list.handleRequest(withQuery(as(event("list-contracts.json"), tenant()), Map.of("partnerId", p1)), null), 404);
+        assertProblem(api.list.respond(withQuery(as(event("list-contracts.json"), tenant()), Map.of("partnerId", p1)), null), 404);
     }
 
     private static List<String> allPages(String tenant, Map<String, String> query) {
         List<String> ids = new ArrayList<>();
         Map<String, String> params = new HashMap<>(query);
         for (int pages = 0; pages < 20; pages++) {
-            APIGatewayProxyResponseEvent response = api.list.handleRequest(withQuery(as(event("list-contracts.json"), tenant), params), null);
+            ProxyResponseEvent response = api.list.respond(withQuery(as(event("list-contracts.json"), tenant), params), null);
             assertEquals(200, response.getStatusCode(), response.getBody());
             JsonNode body = json(response);
             body.get("items").forEach(item -> ids.add(item.get("id").textValue()));

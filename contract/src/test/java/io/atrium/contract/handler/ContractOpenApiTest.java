@@ -8,8 +8,8 @@ import static io.atrium.shared.testing.ApiEvents.withHeader;
 import static io.atrium.shared.testing.ApiEvents.withQuery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.atrium.shared.api.ProxyRequestEvent;
+import io.atrium.shared.api.ProxyResponseEvent;
 import io.atrium.local.ProjectLayout;
 import io.atrium.local.openapi.OpenApiContract;
 import io.atrium.shared.domain.tenant.OwnedIds;
@@ -38,18 +38,18 @@ class ContractOpenApiTest {
         String tenant = OwnedIds.newTenantId();
         String partnerId = api.partner(tenant);
 
-        APIGatewayProxyRequestEvent create = as(event("create-contract.json"), tenant);
+        ProxyRequestEvent create = as(event("create-contract.json"), tenant);
         create.setBody(create.getBody().replace("par_example", partnerId));
-        APIGatewayProxyResponseEvent created = OPENAPI.call(api.create, create);
+        ProxyResponseEvent created = OPENAPI.call(api.create, create);
         assertEquals(201, created.getStatusCode());
         String id = json(created).get("id").textValue();
 
-        APIGatewayProxyRequestEvent invalid = as(event("create-contract.json"), tenant);
+        ProxyRequestEvent invalid = as(event("create-contract.json"), tenant);
         invalid.setBody("{\"title\":1}");
         assertEquals(400, OPENAPI.call(api.create, invalid).getStatusCode());
         assertEquals(404, OPENAPI.call(api.create, as(event("create-contract.json"), tenant)).getStatusCode());
         assertEquals(415, OPENAPI.call(api.create, withHeader(as(event("create-contract.json"), tenant), "Content-Type", "text/csv")).getStatusCode());
-        APIGatewayProxyRequestEvent noScope = as(event("create-contract.json"), tenant);
+        ProxyRequestEvent noScope = as(event("create-contract.json"), tenant);
         noScope.getRequestContext().setAuthorizer(Map.of("tenantId", tenant, "scopes", "contracts/read"));
         assertEquals(403, OPENAPI.call(api.create, noScope).getStatusCode());
 

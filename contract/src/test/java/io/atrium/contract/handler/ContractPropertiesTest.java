@@ -7,7 +7,7 @@ import static io.atrium.shared.testing.ApiEvents.withBody;
 import static io.atrium.shared.testing.ApiEvents.withHeader;
 import static io.atrium.shared.testing.ApiEvents.withQuery;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import io.atrium.shared.api.ProxyRequestEvent;
 import io.atrium.shared.api.ApiHandler;
 import io.atrium.shared.testing.Answers;
 import io.atrium.shared.testing.JsonBodies;
@@ -39,7 +39,7 @@ class ContractPropertiesTest {
         contractId = api.createContract(TENANT, partnerId, "EUR").get("id").textValue();
     }
 
-    private static void answer(ApiHandler handler, APIGatewayProxyRequestEvent event) {
+    private static void answer(ApiHandler handler, ProxyRequestEvent event) {
         Answers.assertWellBehaved(OPENAPI.call(handler, event));
     }
 

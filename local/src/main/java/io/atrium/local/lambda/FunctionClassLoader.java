@@ -26,7 +26,8 @@ public final class FunctionClassLoader extends URLClassLoader {
     }
 
     private static final String BRIDGE_NAME = EnvBridge.class.getName();
-    private static final byte[] BRIDGE_BYTES = readOwnClass(EnvBridge.class);
+    /** The runtime's classes each function gets its own copy of: its environment and its CRaC implementation. */
+    private static final Map<String, byte[]> RUNTIME_CLASSES = runtimeClasses();
 
     private final Map<URL, ProtectionDomain> domains = new ConcurrentHashMap<>();
 
@@ -48,8 +49,9 @@ public final class FunctionClassLoader extends URLClassLoader {
         synchronized (getClassLoadingLock(name)) {
             Class<?> c = findLoadedClass(name);
             if (c == null) {
-                if (name.equals(BRIDGE_NAME)) {
-                    c = defineClass(name, BRIDGE_BYTES, 0, BRIDGE_BYTES.length);
+                byte[] runtimeClass = RUNTIME_CLASSES.get(name);
+                if (runtimeClass != null) {
+                    c = defineClass(name, runtimeClass, 0, runtimeClass.length);
                 } else {
                     try {
                         c = getParent().loadClass(name);
@@ -105,6 +107,24 @@ public final class FunctionClassLoader extends URLClassLoader {
         ProtectionDomain domain = domains.computeIfAbsent(codeBase,
                 u -> new ProtectionDomain(new CodeSource(u, certificates), null, this, null));
         return defineClass(name, rewritten, 0, rewritten.length, domain);
+    }
+
+    private static Map<String, byte[]> runtimeClasses() {
+        Map<String, byte[]> classes = new java.util.HashMap<>();
+        for (String name : List.of(BRIDGE_NAME, SnapshotHooks.CRAC_PACKAGE + ".Core", SnapshotHooks.CRAC_PACKAGE + ".Core$Global",
+                SnapshotHooks.CRAC_PACKAGE + ".Context", SnapshotHooks.CRAC_PACKAGE + ".Resource",
+                SnapshotHooks.CRAC_PACKAGE + ".CheckpointException", SnapshotHooks.CRAC_PACKAGE + ".RestoreException")) {
+            classes.put(name, readOwnClass(name));
+        }
+        return Map.copyOf(classes);
+    }
+
+    private static byte[] readOwnClass(String name) {
+        try {
+            return readOwnClass(Class.forName(name, false, FunctionClassLoader.class.getClassLoader()));
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("missing " + name, e);
+        }
     }
 
     private static byte[] readOwnClass(Class<?> type) {

@@ -61,6 +61,10 @@ public final class LocalFunction implements AutoCloseable {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false);
 
+    static {
+        SnapshotHooks.install();
+    }
+
     private static final AtomicInteger THREADS = new AtomicInteger();
     private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "lambda-" + THREADS.incrementAndGet());
@@ -120,7 +124,16 @@ public final class LocalFunction implements AutoCloseable {
         return env;
     }
 
-    /** Loads the function now (its static init runs), as a warm-up; failures are returned, not thrown. */
+    /** What SnapStart's hooks did in the loaded function (ADR 0016), or null before it is loaded. */
+    public SnapshotHooks.State snapshotState() {
+        Instance i = current;
+        return i == null ? null : i.hooks.state();
+    }
+
+    /**
+     * Loads the function now (its static init runs, then its SnapStart checkpoint hooks), as a warm-up; failures
+     * are returned, not thrown.
+     */
     public Throwable warmUp() {
         try {
             instance();
@@ -332,6 +345,7 @@ public final class LocalFunction implements AutoCloseable {
         private final JavaType inputType;
         private final Class<?> contextType;
         private final Class<?> loggerType;
+        private final SnapshotHooks hooks;
         private volatile boolean broken;
 
         Instance(LocalFunction owner, long stamp, int generation) throws Exception {
@@ -371,6 +385,8 @@ public final class LocalFunction implements AutoCloseable {
                 this.handler = Modifier.isStatic(method.getModifiers()) ? null : type.getDeclaredConstructor().newInstance();
                 this.contextType = loader.loadClass("com.amazonaws.services.lambda.runtime.Context");
                 this.loggerType = loader.loadClass("com.amazonaws.services.lambda.runtime.LambdaLogger");
+                this.hooks = new SnapshotHooks(loader);
+                hooks.checkpoint();
             } finally {
                 thread.setContextClassLoader(previous);
             }
@@ -413,6 +429,7 @@ public final class LocalFunction implements AutoCloseable {
             ClassLoader previous = thread.getContextClassLoader();
             thread.setContextClassLoader(loader);
             try {
+                hooks.restoreOnce();
                 Object context = context(requestId, deadline, traceHeader);
                 Class<?>[] params = method.getParameterTypes();
                 Object[] args = new Object[params.length];

@@ -11,7 +11,7 @@ import static io.atrium.shared.testing.ApiEvents.withHeader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.atrium.shared.api.ProxyResponseEvent;
 import io.atrium.shared.testing.Concurrently;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -39,22 +39,22 @@ class OrderConcurrencyTest {
         clients.close();
     }
 
-    private static long count(List<APIGatewayProxyResponseEvent> answers, int status) {
+    private static long count(List<ProxyResponseEvent> answers, int status) {
         return answers.stream().filter(a -> a.getStatusCode() == status).count();
     }
 
     @Test
     void sixtyFourOrdersForTenInStockSellExactlyTen() throws Exception {
         String product = api.product("t-rush", "9.99", "EUR", 10);
-        List<Callable<APIGatewayProxyResponseEvent>> calls = new ArrayList<>();
+        List<Callable<ProxyResponseEvent>> calls = new ArrayList<>();
         for (int i = 0; i < CLIENTS; i++) {
             String key = "rush-" + i;
             calls.add(() -> OPENAPI.call(api.place, placing("t-rush", key, orderBody(product, 1))));
         }
 
-        List<APIGatewayProxyResponseEvent> answers = clients.run(calls);
+        List<ProxyResponseEvent> answers = clients.run(calls);
 
-        for (APIGatewayProxyResponseEvent answer : answers) {
+        for (ProxyResponseEvent answer : answers) {
             assertTrue(answer.getStatusCode() == 201 || answer.getStatusCode() == 409,
                     answer.getStatusCode() + " " + answer.getBody());
         }
@@ -71,16 +71,16 @@ class OrderConcurrencyTest {
     void aHundredRepeatsOfOnePostStoreOneOrderAndAnswerAlike() throws Exception {
         String product = api.product("t-retry", "2.50", "EUR", 500);
         String body = orderBody(product, 3);
-        APIGatewayProxyResponseEvent first = OPENAPI.call(api.place, placing("t-retry", "retry-key", body));
+        ProxyResponseEvent first = OPENAPI.call(api.place, placing("t-retry", "retry-key", body));
         assertEquals(201, first.getStatusCode(), first.getBody());
-        List<Callable<APIGatewayProxyResponseEvent>> calls = new ArrayList<>();
+        List<Callable<ProxyResponseEvent>> calls = new ArrayList<>();
         for (int i = 0; i < 99; i++) {
             calls.add(() -> OPENAPI.call(api.place, placing("t-retry", "retry-key", body)));
         }
 
-        List<APIGatewayProxyResponseEvent> answers = clients.run(calls);
+        List<ProxyResponseEvent> answers = clients.run(calls);
 
-        for (APIGatewayProxyResponseEvent answer : answers) {
+        for (ProxyResponseEvent answer : answers) {
             assertEquals(201, answer.getStatusCode());
             assertEquals(first.getBody(), answer.getBody());
             assertEquals(first.getHeaders().get("ETag"), answer.getHeaders().get("ETag"));
@@ -94,14 +94,14 @@ class OrderConcurrencyTest {
     void simultaneousFirstRequestsWithOneKeyRunOnce() throws Exception {
         String product = api.product("t-dupe", "1.00", "EUR", 100);
         String body = orderBody(product, 2);
-        List<Callable<APIGatewayProxyResponseEvent>> calls = new ArrayList<>();
+        List<Callable<ProxyResponseEvent>> calls = new ArrayList<>();
         for (int i = 0; i < 32; i++) {
             calls.add(() -> OPENAPI.call(api.place, placing("t-dupe", "same-key", body)));
         }
 
-        List<APIGatewayProxyResponseEvent> answers = clients.run(calls);
+        List<ProxyResponseEvent> answers = clients.run(calls);
 
-        for (APIGatewayProxyResponseEvent answer : answers) {
+        for (ProxyResponseEvent answer : answers) {
             int status = answer.getStatusCode();
             assertTrue(status == 201 || status == 409, status + " " + answer.getBody());
             if (status == 409) {
@@ -110,7 +110,7 @@ class OrderConcurrencyTest {
         }
         assertEquals(1, api.storedOrders("t-dupe"));
         assertEquals(98, api.stock("t-dupe", product));
-        APIGatewayProxyResponseEvent later = OPENAPI.call(api.place, placing("t-dupe", "same-key", body));
+        ProxyResponseEvent later = OPENAPI.call(api.place, placing("t-dupe", "same-key", body));
         assertEquals(201, later.getStatusCode());
         answers.stream().filter(a -> a.getStatusCode() == 201).forEach(a -> assertEquals(later.getBody(), a.getBody()));
     }
@@ -118,18 +118,18 @@ class OrderConcurrencyTest {
     @Test
     void concurrentCancelsOfOneOrderPutTheStockBackOnce() throws Exception {
         String product = api.product("t-cancels", "1.00", "EUR", 10);
-        APIGatewayProxyResponseEvent placed = OPENAPI.call(api.place, placing("t-cancels", "cancel-me", orderBody(product, 6)));
+        ProxyResponseEvent placed = OPENAPI.call(api.place, placing("t-cancels", "cancel-me", orderBody(product, 6)));
         String id = json(placed).get("id").textValue();
-        List<Callable<APIGatewayProxyResponseEvent>> calls = new ArrayList<>();
+        List<Callable<ProxyResponseEvent>> calls = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
             calls.add(() -> OPENAPI.call(api.cancel, withHeader(withOrderId(as(event("cancel-order.json"), "t-cancels"), id), "If-Match", "\"1\"")));
         }
 
-        List<APIGatewayProxyResponseEvent> answers = clients.run(calls);
+        List<ProxyResponseEvent> answers = clients.run(calls);
 
         assertEquals(1, count(answers, 200));
         assertEquals(15, count(answers, 409) + count(answers, 412), "the others are refused: " + answers.stream()
-                .map(APIGatewayProxyResponseEvent::getStatusCode).toList());
+                .map(ProxyResponseEvent::getStatusCode).toList());
         assertEquals(10, api.stock("t-cancels", product), "released exactly once");
     }
 
@@ -140,7 +140,7 @@ class OrderConcurrencyTest {
         for (int i = 0; i < 8; i++) {
             toCancel.add(json(OPENAPI.call(api.place, placing("t-mixed", "first-" + i, orderBody(product, 1)))).get("id").textValue());
         }
-        List<Callable<APIGatewayProxyResponseEvent>> calls = new ArrayList<>();
+        List<Callable<ProxyResponseEvent>> calls = new ArrayList<>();
         for (String id : toCancel) {
             calls.add(() -> OPENAPI.call(api.cancel, withHeader(withOrderId(as(event("cancel-order.json"), "t-mixed"), id), "If-Match", "\"1\"")));
         }
@@ -149,17 +149,17 @@ class OrderConcurrencyTest {
             calls.add(() -> OPENAPI.call(api.place, placing("t-mixed", key, orderBody(product, 1))));
         }
 
-        List<APIGatewayProxyResponseEvent> answers = clients.run(calls);
+        List<ProxyResponseEvent> answers = clients.run(calls);
 
         assertEquals(8, count(answers.subList(0, 8), 200), "every cancel succeeds");
         long sold = count(answers.subList(8, answers.size()), 201);
         assertTrue(sold >= 12 && sold <= 20, "sold " + sold);
         assertEquals(20 - sold, api.stock("t-mixed", product), "stock = start - live orders");
-        APIGatewayProxyResponseEvent pending = OPENAPI.call(api.list, pendingList("t-mixed"));
+        ProxyResponseEvent pending = OPENAPI.call(api.list, pendingList("t-mixed"));
         assertEquals(sold, json(pending).get("items").size());
     }
 
-    private static com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent pendingList(String tenant) {
+    private static io.atrium.shared.api.ProxyRequestEvent pendingList(String tenant) {
         var event = as(event("list-orders.json"), tenant);
         event.setQueryStringParameters(java.util.Map.of("status", "PENDING", "limit", "100"));
         return event;

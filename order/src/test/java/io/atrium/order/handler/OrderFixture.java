@@ -5,7 +5,7 @@ import static io.atrium.shared.testing.ApiEvents.event;
 import static io.atrium.shared.testing.ApiEvents.withBody;
 import static io.atrium.shared.testing.ApiEvents.withHeader;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import io.atrium.shared.api.ProxyRequestEvent;
 import io.atrium.order.service.OrderService;
 import io.atrium.shared.idempotency.Idempotency;
 import io.atrium.shared.domain.Money;
@@ -58,7 +58,7 @@ final class OrderFixture {
         cancel = new CancelOrderHandler(service);
     }
 
-    static APIGatewayProxyRequestEvent withOrderId(APIGatewayProxyRequestEvent event, String orderId) {
+    static ProxyRequestEvent withOrderId(ProxyRequestEvent event, String orderId) {
         return ApiEvents.withPathParameter(event, "orderId", orderId);
     }
 
@@ -73,7 +73,7 @@ final class OrderFixture {
     }
 
     /** A POST /orders event of the tenant with this body and Idempotency-Key. */
-    static APIGatewayProxyRequestEvent placing(String tenantId, String key, String body) {
+    static ProxyRequestEvent placing(String tenantId, String key, String body) {
         return withBody(withHeader(as(event("place-order.json"), tenantId), "Idempotency-Key", key), body);
     }
 

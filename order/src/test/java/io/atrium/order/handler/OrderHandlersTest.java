@@ -17,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.atrium.shared.api.ProxyRequestEvent;
+import io.atrium.shared.api.ProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,7 +37,7 @@ class OrderHandlersTest {
         api = new OrderFixture("order-handlers");
     }
 
-    private static String detail(APIGatewayProxyResponseEvent response) {
+    private static String detail(ProxyResponseEvent response) {
         return json(response).get("detail").textValue();
     }
 
@@ -45,7 +45,7 @@ class OrderHandlersTest {
         return created(OPENAPI.call(api.place, placing(tenant, key, body)));
     }
 
-    private static APIGatewayProxyRequestEvent cancelling(String tenant, String orderId, String ifMatch) {
+    private static ProxyRequestEvent cancelling(String tenant, String orderId, String ifMatch) {
         return withHeader(withOrderId(as(event("cancel-order.json"), tenant), orderId), "If-Match", ifMatch);
     }
 
@@ -54,7 +54,7 @@ class OrderHandlersTest {
         String mug = api.product("t-place", "19.99", "EUR", 10);
         String tea = api.product("t-place", "0.10", "EUR", 100);
 
-        APIGatewayProxyResponseEvent response = OPENAPI.call(api.place, placing("t-place", "k-place", orderBody(mug, 3, tea, 2)));
+        ProxyResponseEvent response = OPENAPI.call(api.place, placing("t-place", "k-place", orderBody(mug, 3, tea, 2)));
 
         assertEquals(201, response.getStatusCode(), response.getBody());
         JsonNode order = json(response);
@@ -80,7 +80,7 @@ class OrderHandlersTest {
     void aClientSentPriceIsAnUnknownField() {
         String product = api.product("t-price", "5.00", "EUR", 10);
 
-        APIGatewayProxyResponseEvent response = OPENAPI.call(api.place, placing("t-price", "k-price",
+        ProxyResponseEvent response = OPENAPI.call(api.place, placing("t-price", "k-price",
                 "{\"items\":[{\"productId\":\"" + product + "\",\"quantity\":1,\"price\":{\"amount\":\"0.01\",\"currency\":\"EUR\"}}],"
                         + "\"total\":{\"amount\":\"0.01\",\"currency\":\"EUR\"}}"));
 
@@ -94,7 +94,7 @@ class OrderHandlersTest {
     void anIdempotencyKeyIsRequired() {
         String product = api.product("t-nokey", "5.00", "EUR", 10);
 
-        APIGatewayProxyResponseEvent response = OPENAPI.call(api.place, placing("t-nokey", null, orderBody(product, 1)));
+        ProxyResponseEvent response = OPENAPI.call(api.place, placing("t-nokey", null, orderBody(product, 1)));
 
         assertEquals(400, response.getStatusCode(), response.getBody());
         assertEquals(Set.of("Idempotency-Key"), errorFields(response));
@@ -106,9 +106,9 @@ class OrderHandlersTest {
     void aRepeatWithTheSameKeyGetsTheSameAnswerAndReservesOnce() {
         String product = api.product("t-repeat", "2.00", "EUR", 10);
 
-        APIGatewayProxyResponseEvent first = OPENAPI.call(api.place, placing("t-repeat", "k-repeat", orderBody(product, 4)));
-        APIGatewayProxyResponseEvent second = OPENAPI.call(api.place, placing("t-repeat", "k-repeat", orderBody(product, 4)));
-        APIGatewayProxyResponseEvent changed = OPENAPI.call(api.place, placing("t-repeat", "k-repeat", orderBody(product, 5)));
+        ProxyResponseEvent first = OPENAPI.call(api.place, placing("t-repeat", "k-repeat", orderBody(product, 4)));
+        ProxyResponseEvent second = OPENAPI.call(api.place, placing("t-repeat", "k-repeat", orderBody(product, 4)));
+        ProxyResponseEvent changed = OPENAPI.call(api.place, placing("t-repeat", "k-repeat", orderBody(product, 5)));
 
         assertEquals(201, second.getStatusCode());
         assertEquals(first.getBody(), second.getBody());
@@ -123,8 +123,8 @@ class OrderHandlersTest {
         String mine = api.product("t-ref", "1.00", "EUR", 10);
         String theirs = api.product("t-ref-other", "1.00", "EUR", 10);
 
-        APIGatewayProxyResponseEvent foreign = OPENAPI.call(api.place, placing("t-ref", "k-foreign", orderBody(mine, 1, theirs, 1)));
-        APIGatewayProxyResponseEvent unknown = OPENAPI.call(api.place, placing("t-ref", "k-unknown", orderBody(mine, 1, "prd_none", 1)));
+        ProxyResponseEvent foreign = OPENAPI.call(api.place, placing("t-ref", "k-foreign", orderBody(mine, 1, theirs, 1)));
+        ProxyResponseEvent unknown = OPENAPI.call(api.place, placing("t-ref", "k-unknown", orderBody(mine, 1, "prd_none", 1)));
 
         assertEquals(404, foreign.getStatusCode());
         assertTrue(detail(foreign).contains(theirs), detail(foreign));
@@ -140,7 +140,7 @@ class OrderHandlersTest {
         String plenty = api.product("t-short", "1.00", "EUR", 50);
         String scarce = api.product("t-short", "1.00", "EUR", 2);
 
-        APIGatewayProxyResponseEvent response = OPENAPI.call(api.place, placing("t-short", "k-short", orderBody(plenty, 5, scarce, 3)));
+        ProxyResponseEvent response = OPENAPI.call(api.place, placing("t-short", "k-short", orderBody(plenty, 5, scarce, 3)));
 
         assertEquals(409, response.getStatusCode());
         assertTrue(detail(response).contains(scarce), detail(response));
@@ -155,9 +155,9 @@ class OrderHandlersTest {
         String dear = api.product("t-huge", "999999999999999.99", "EUR", 1_000_000);
         String cheap = api.product("t-huge", "0.01", "EUR", 5);
 
-        APIGatewayProxyResponseEvent lineTotal = OPENAPI.call(api.place, placing("t-huge", "k-huge-1", orderBody(dear, 2)));
+        ProxyResponseEvent lineTotal = OPENAPI.call(api.place, placing("t-huge", "k-huge-1", orderBody(dear, 2)));
         assertProblem(lineTotal, 409);
-        APIGatewayProxyResponseEvent sum = OPENAPI.call(api.place, placing("t-huge", "k-huge-2", orderBody(dear, 1, cheap, 1)));
+        ProxyResponseEvent sum = OPENAPI.call(api.place, placing("t-huge", "k-huge-2", orderBody(dear, 1, cheap, 1)));
         assertProblem(sum, 409);
         assertTrue(detail(sum).contains("15 digits"), detail(sum));
 
@@ -173,7 +173,7 @@ class OrderHandlersTest {
         String euro = api.product("t-fx", "1.00", "EUR", 5);
         String dollar = api.product("t-fx", "1.00", "USD", 5);
 
-        APIGatewayProxyResponseEvent response = OPENAPI.call(api.place, placing("t-fx", "k-fx", orderBody(euro, 1, dollar, 1)));
+        ProxyResponseEvent response = OPENAPI.call(api.place, placing("t-fx", "k-fx", orderBody(euro, 1, dollar, 1)));
 
         assertEquals(409, response.getStatusCode());
         assertTrue(detail(response).contains("EUR, USD"), detail(response));
@@ -184,10 +184,10 @@ class OrderHandlersTest {
     void badLinesAre400NamingEachField() {
         String product = api.product("t-lines", "1.00", "EUR", 5);
 
-        APIGatewayProxyResponseEvent duplicate = OPENAPI.call(api.place, placing("t-lines", "k-dup", orderBody(product, 1, product, 2)));
+        ProxyResponseEvent duplicate = OPENAPI.call(api.place, placing("t-lines", "k-dup", orderBody(product, 1, product, 2)));
         assertEquals(Set.of("items[1].productId"), errorFields(duplicate));
 
-        APIGatewayProxyResponseEvent bad = OPENAPI.call(api.place, placing("t-lines", "k-bad",
+        ProxyResponseEvent bad = OPENAPI.call(api.place, placing("t-lines", "k-bad",
                 "{\"items\":[{\"productId\":\"has space\",\"quantity\":0},{\"quantity\":\"2\"},null]}"));
         assertEquals(Set.of("items[0].productId", "items[0].quantity", "items[1].productId", "items[1].quantity", "items[2]"),
                 errorFields(bad));
@@ -204,7 +204,7 @@ class OrderHandlersTest {
             lines.add("prd_line" + i);
             lines.add(1);
         }
-        APIGatewayProxyResponseEvent tooMany = OPENAPI.call(api.place, placing("t-cap", "k-cap", orderBody(lines.toArray())));
+        ProxyResponseEvent tooMany = OPENAPI.call(api.place, placing("t-cap", "k-cap", orderBody(lines.toArray())));
         assertEquals(Set.of("items"), errorFields(tooMany));
         assertTrue(json(tooMany).get("errors").get(0).get("message").textValue().contains("99"));
 
@@ -223,13 +223,13 @@ class OrderHandlersTest {
         String product = api.product("t-get", "3.00", "EUR", 5);
         String id = placed("t-get", "k-get", orderBody(product, 2)).get("id").textValue();
 
-        APIGatewayProxyResponseEvent response = OPENAPI.call(api.get, withOrderId(as(event("get-order.json"), "t-get"), id));
+        ProxyResponseEvent response = OPENAPI.call(api.get, withOrderId(as(event("get-order.json"), "t-get"), id));
         assertEquals(200, response.getStatusCode());
         assertEquals("6.00", json(response).get("total").get("amount").textValue());
         assertEquals("\"1\"", response.getHeaders().get("ETag"));
 
-        APIGatewayProxyResponseEvent foreign = OPENAPI.call(api.get, withOrderId(as(event("get-order.json"), "t-get-other"), id));
-        APIGatewayProxyResponseEvent missing = OPENAPI.call(api.get, withOrderId(as(event("get-order.json"), "t-get-other"), "ord_none"));
+        ProxyResponseEvent foreign = OPENAPI.call(api.get, withOrderId(as(event("get-order.json"), "t-get-other"), id));
+        ProxyResponseEvent missing = OPENAPI.call(api.get, withOrderId(as(event("get-order.json"), "t-get-other"), "ord_none"));
         assertEquals(404, foreign.getStatusCode());
         assertEquals(detail(missing), detail(foreign));
     }
@@ -241,7 +241,7 @@ class OrderHandlersTest {
         for (int i = 0; i < 5; i++) {
             ids.add(0, placed("t-list", "k-list-" + i, orderBody(product, 1)).get("id").textValue());
         }
-        APIGatewayProxyResponseEvent cancelled = OPENAPI.call(api.cancel, cancelling("t-list", ids.get(1), "\"1\""));
+        ProxyResponseEvent cancelled = OPENAPI.call(api.cancel, cancelling("t-list", ids.get(1), "\"1\""));
         assertEquals(200, cancelled.getStatusCode());
 
         assertEquals(ids, pagedIds("t-list", null, "2"));
@@ -250,16 +250,16 @@ class OrderHandlersTest {
         assertEquals(List.of(), pagedIds("t-list", "CONFIRMED", "3"));
         assertEquals(List.of(), pagedIds("t-list-other", null, "3"));
 
-        APIGatewayProxyRequestEvent badStatus = as(event("list-orders.json"), "t-list");
+        ProxyRequestEvent badStatus = as(event("list-orders.json"), "t-list");
         badStatus.setQueryStringParameters(Map.of("status", "SHIPPED"));
         assertEquals(Set.of("status"), errorFields(OPENAPI.call(api.list, badStatus)));
-        APIGatewayProxyRequestEvent first = as(event("list-orders.json"), "t-list");
+        ProxyRequestEvent first = as(event("list-orders.json"), "t-list");
         first.setQueryStringParameters(Map.of("status", "PENDING", "limit", "1"));
         String token = json(OPENAPI.call(api.list, first)).get("nextToken").textValue();
-        APIGatewayProxyRequestEvent otherQuery = as(event("list-orders.json"), "t-list");
+        ProxyRequestEvent otherQuery = as(event("list-orders.json"), "t-list");
         otherQuery.setQueryStringParameters(Map.of("status", "CANCELLED", "limit", "1", "nextToken", token));
         assertEquals(Set.of("nextToken"), errorFields(OPENAPI.call(api.list, otherQuery)));
-        APIGatewayProxyRequestEvent limit = as(event("list-orders.json"), "t-list");
+        ProxyRequestEvent limit = as(event("list-orders.json"), "t-list");
         limit.setQueryStringParameters(Map.of("limit", "101"));
         assertEquals(Set.of("limit"), errorFields(OPENAPI.call(api.list, limit)));
     }
@@ -269,7 +269,7 @@ class OrderHandlersTest {
         String token = null;
         int pages = 0;
         do {
-            APIGatewayProxyRequestEvent event = as(event("list-orders.json"), tenant);
+            ProxyRequestEvent event = as(event("list-orders.json"), tenant);
             Map<String, String> query = new HashMap<>(Map.of("limit", limit));
             if (status != null) {
                 query.put("status", status);
@@ -301,7 +301,7 @@ class OrderHandlersTest {
         assertEquals(428, OPENAPI.call(api.cancel, cancelling("t-cancel", id, null)).getStatusCode());
         assertEquals(412, OPENAPI.call(api.cancel, cancelling("t-cancel", id, "\"9\"")).getStatusCode());
         assertEquals(404, OPENAPI.call(api.cancel, cancelling("t-cancel-other", id, "\"1\"")).getStatusCode());
-        APIGatewayProxyResponseEvent response = OPENAPI.call(api.cancel, cancelling("t-cancel", id, "\"1\""));
+        ProxyResponseEvent response = OPENAPI.call(api.cancel, cancelling("t-cancel", id, "\"1\""));
 
         assertEquals(200, response.getStatusCode());
         assertEquals("CANCELLED", json(response).get("status").textValue());
@@ -310,7 +310,7 @@ class OrderHandlersTest {
         assertEquals(10, api.stock("t-cancel", a));
         assertEquals(3, api.stock("t-cancel", b));
 
-        APIGatewayProxyResponseEvent again = OPENAPI.call(api.cancel, cancelling("t-cancel", id, "\"2\""));
+        ProxyResponseEvent again = OPENAPI.call(api.cancel, cancelling("t-cancel", id, "\"2\""));
         assertEquals(409, again.getStatusCode());
         assertEquals(409, OPENAPI.call(api.cancel, cancelling("t-cancel", id, "\"1\"")).getStatusCode(), "cancelled is final, whatever the ETag");
         assertEquals(10, api.stock("t-cancel", a));
@@ -326,7 +326,7 @@ class OrderHandlersTest {
 
         JsonNode confirmed = json(OPENAPI.call(api.get, withOrderId(as(event("get-order.json"), "t-confirmed"), id)));
         assertEquals("CONFIRMED", confirmed.get("status").textValue());
-        APIGatewayProxyResponseEvent response = OPENAPI.call(api.cancel, cancelling("t-confirmed", id, "\"2\""));
+        ProxyResponseEvent response = OPENAPI.call(api.cancel, cancelling("t-confirmed", id, "\"2\""));
 
         assertEquals(200, response.getStatusCode());
         assertEquals("CANCELLED", json(response).get("status").textValue());
@@ -336,7 +336,7 @@ class OrderHandlersTest {
     @Test
     void callersNeedAVerifiedTenantAndTheRoutesScope() {
         String product = api.product("t-scope", "1.00", "EUR", 5);
-        APIGatewayProxyRequestEvent anonymous = placing("t-scope", "k-anon", orderBody(product, 1));
+        ProxyRequestEvent anonymous = placing("t-scope", "k-anon", orderBody(product, 1));
         anonymous.getRequestContext().setAuthorizer(null);
         assertEquals(401, OPENAPI.call(api.place, anonymous).getStatusCode());
         assertEquals(403, OPENAPI.call(api.place, withScopes(placing("t-scope", "k-ro", orderBody(product, 1)), "orders/read")).getStatusCode());

@@ -12,8 +12,8 @@ import static io.atrium.shared.testing.ApiEvents.withNewRequestId;
 import static io.atrium.shared.testing.ApiEvents.withQuery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.atrium.shared.api.ProxyRequestEvent;
+import io.atrium.shared.api.ProxyResponseEvent;
 import io.atrium.shared.api.ApiHandler;
 import io.atrium.shared.domain.Money;
 import io.atrium.shared.testing.Answers;
@@ -49,8 +49,8 @@ class OrderPropertiesTest {
         productId = api.product(TENANT, "2.50", "EUR", 1_000_000_000);
     }
 
-    private static APIGatewayProxyResponseEvent answer(ApiHandler handler, APIGatewayProxyRequestEvent event) {
-        APIGatewayProxyResponseEvent response = OPENAPI.call(handler, event);
+    private static ProxyResponseEvent answer(ApiHandler handler, ProxyRequestEvent event) {
+        ProxyResponseEvent response = OPENAPI.call(handler, event);
         Answers.assertWellBehaved(response);
         return response;
     }
@@ -94,7 +94,7 @@ class OrderPropertiesTest {
             lines[2 * i + 1] = quantities.get(i);
             total = total.add(new BigDecimal(price).multiply(BigDecimal.valueOf(quantities.get(i))));
         }
-        APIGatewayProxyResponseEvent response = answer(api.place, placing(TENANT, UUID.randomUUID().toString(), orderBody(lines)));
+        ProxyResponseEvent response = answer(api.place, placing(TENANT, UUID.randomUUID().toString(), orderBody(lines)));
         boolean fits = Money.inRange(total);
         assertEquals(fits ? 201 : 409, response.getStatusCode(), response.getBody());
         for (int i = 0; i < quantities.size(); i++) {

@@ -9,7 +9,7 @@ import static io.atrium.shared.testing.BatchEvents.recorded;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.atrium.shared.api.ProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.atrium.shared.events.SqsQueue;
 import io.atrium.shared.testing.LocalSqs;
@@ -132,7 +132,7 @@ class OrderQueueFlowTest {
     }
 
     private static String place(String tenant, String key, String body) {
-        APIGatewayProxyResponseEvent response = api.place.handleRequest(placing(tenant, key, body), null);
+        ProxyResponseEvent response = api.place.respond(placing(tenant, key, body), null);
         assertEquals(201, response.getStatusCode(), response.getBody());
         JsonNode order = json(response);
         assertEquals("PENDING", order.get("status").textValue());

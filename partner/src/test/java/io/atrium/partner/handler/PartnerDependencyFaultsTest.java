@@ -10,8 +10,8 @@ import static io.atrium.shared.testing.ApiEvents.withNewRequestId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.atrium.shared.api.ProxyRequestEvent;
+import io.atrium.shared.api.ProxyResponseEvent;
 import io.atrium.partner.service.PartnerService;
 import io.atrium.shared.api.ApiHandler;
 import io.atrium.shared.idempotency.Idempotency;
@@ -71,21 +71,21 @@ class PartnerDependencyFaultsTest {
     }
 
     /** Invokes the handler as Lambda would; the answer must come before the function's timeout. */
-    private static APIGatewayProxyResponseEvent call(ApiHandler handler, APIGatewayProxyRequestEvent event) {
+    private static ProxyResponseEvent call(ApiHandler handler, ProxyRequestEvent event) {
         FunctionContext context = FunctionContext.startingNow(FUNCTION_TIMEOUT);
-        APIGatewayProxyResponseEvent response = handler.handleRequest(withNewRequestId(event), context);
+        ProxyResponseEvent response = handler.respond(withNewRequestId(event), context);
         assertTrue(context.getRemainingTimeInMillis() > 0, "Lambda would have ended the function before it answered");
         return response;
     }
 
-    private static APIGatewayProxyRequestEvent post(String tenantId, String key) {
-        APIGatewayProxyRequestEvent event = withHeader(as(event("create-partner.json"), tenantId), "Idempotency-Key", key);
+    private static ProxyRequestEvent post(String tenantId, String key) {
+        ProxyRequestEvent event = withHeader(as(event("create-partner.json"), tenantId), "Idempotency-Key", key);
         event.setBody("{\"name\":\"Acme\",\"email\":\"ops@example.com\",\"country\":\"NL\"}");
         return event;
     }
 
     private static String createPartner(String tenantId) {
-        APIGatewayProxyResponseEvent created = call(create, post(tenantId, "seed-" + tenantId));
+        ProxyResponseEvent created = call(create, post(tenantId, "seed-" + tenantId));
         assertEquals(201, created.getStatusCode(), created.getBody());
         return json(created).get("id").textValue();
     }
@@ -102,7 +102,7 @@ class PartnerDependencyFaultsTest {
     void aReadOfAFailingTableIs503AndWorksAgainOnceItIsBack(Fault fault) {
         String tenant = OwnedIds.newTenantId();
         String partnerId = createPartner(tenant);
-        APIGatewayProxyRequestEvent read = withPartnerId(as(event("get-partner.json"), tenant), partnerId);
+        ProxyRequestEvent read = withPartnerId(as(event("get-partner.json"), tenant), partnerId);
 
         DYNAMODB.always("GetItem", partnerTable, fault);
         assertUnavailable(call(get, read));
@@ -116,15 +116,15 @@ class PartnerDependencyFaultsTest {
     void aConditionalUpdateOfAFailingTableIs503AndChangesNothing(Fault fault) {
         String tenant = OwnedIds.newTenantId();
         String partnerId = createPartner(tenant);
-        APIGatewayProxyRequestEvent put = withHeader(withPartnerId(as(event("update-partner.json"), tenant), partnerId), "If-Match", "\"1\"");
+        ProxyRequestEvent put = withHeader(withPartnerId(as(event("update-partner.json"), tenant), partnerId), "If-Match", "\"1\"");
 
         DYNAMODB.always("UpdateItem", partnerTable, fault);
         assertUnavailable(call(update, put));
 
         DYNAMODB.heal();
-        APIGatewayProxyResponseEvent read = call(get, withPartnerId(as(event("get-partner.json"), tenant), partnerId));
+        ProxyResponseEvent read = call(get, withPartnerId(as(event("get-partner.json"), tenant), partnerId));
         assertEquals(1, json(read).get("version").intValue(), "the failed update changed the partner");
-        APIGatewayProxyResponseEvent retried = call(update, put);
+        ProxyResponseEvent retried = call(update, put);
         assertEquals(200, retried.getStatusCode(), retried.getBody());
         assertEquals(2, json(retried).get("version").intValue());
     }
@@ -139,9 +139,9 @@ class PartnerDependencyFaultsTest {
         assertEquals(0, storedPartners(tenant));
 
         DYNAMODB.heal();
-        APIGatewayProxyResponseEvent first = call(create, post(tenant, "k-1"));
+        ProxyResponseEvent first = call(create, post(tenant, "k-1"));
         assertEquals(201, first.getStatusCode(), "the retry must run, not meet the failed attempt's claim: " + first.getBody());
-        APIGatewayProxyResponseEvent again = call(create, post(tenant, "k-1"));
+        ProxyResponseEvent again = call(create, post(tenant, "k-1"));
         assertEquals(201, again.getStatusCode());
         assertEquals(first.getBody(), again.getBody());
         assertEquals(1, storedPartners(tenant));
@@ -152,7 +152,7 @@ class PartnerDependencyFaultsTest {
         String tenant = OwnedIds.newTenantId();
 
         DYNAMODB.always("UpdateItem", tables.name("IdempotencyTable"), Fault.THROTTLING);
-        APIGatewayProxyResponseEvent created = call(create, post(tenant, "k-3"));
+        ProxyResponseEvent created = call(create, post(tenant, "k-3"));
 
         assertEquals(201, created.getStatusCode(), "the partner was created; a 503 would invite a second one: " + created.getBody());
         assertEquals(1, storedPartners(tenant));
@@ -171,17 +171,17 @@ class PartnerDependencyFaultsTest {
 
         DYNAMODB.always("PutItem", partnerTable, Fault.HANG);
         DYNAMODB.always("DeleteItem", Fault.HANG);
-        APIGatewayProxyResponseEvent failed = call(shortLock, post(tenant, "k-2"));
+        ProxyResponseEvent failed = call(shortLock, post(tenant, "k-2"));
         assertUnavailable(failed);
         DYNAMODB.heal();
 
-        APIGatewayProxyResponseEvent early = call(shortLock, post(tenant, "k-2"));
+        ProxyResponseEvent early = call(shortLock, post(tenant, "k-2"));
         assertEquals(409, early.getStatusCode(), early.getBody());
         int wait = Integer.parseInt(early.getHeaders().get("Retry-After"));
         assertTrue(wait >= 1 && wait <= lock.toSeconds() + 1, "Retry-After " + wait);
 
         Thread.sleep(Duration.ofSeconds(wait).toMillis());
-        APIGatewayProxyResponseEvent retried = call(shortLock, post(tenant, "k-2"));
+        ProxyResponseEvent retried = call(shortLock, post(tenant, "k-2"));
         assertEquals(201, retried.getStatusCode(), retried.getBody());
         assertEquals(1, storedPartners(tenant));
     }

@@ -4,7 +4,7 @@ import static io.atrium.shared.testing.ApiEvents.as;
 import static io.atrium.shared.testing.ApiEvents.created;
 import static io.atrium.shared.testing.ApiEvents.event;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import io.atrium.shared.api.ProxyRequestEvent;
 import io.atrium.partner.service.PartnerService;
 import io.atrium.shared.idempotency.Idempotency;
 import io.atrium.shared.repository.dynamodb.DynamoDbPartnerRepository;
@@ -39,14 +39,14 @@ final class PartnerFixture {
         delete = new DeletePartnerHandler(service);
     }
 
-    static APIGatewayProxyRequestEvent withPartnerId(APIGatewayProxyRequestEvent event, String partnerId) {
+    static ProxyRequestEvent withPartnerId(ProxyRequestEvent event, String partnerId) {
         return ApiEvents.withPathParameter(event, "partnerId", partnerId);
     }
 
     /** Creates a partner for a tenant through the handler and returns its id. */
     String createPartner(String tenantId, String name) {
-        APIGatewayProxyRequestEvent event = as(event("create-partner.json"), tenantId);
+        ProxyRequestEvent event = as(event("create-partner.json"), tenantId);
         event.setBody("{\"name\":\"" + name + "\",\"email\":\"ops@example.com\",\"country\":\"NL\"}");
-        return created(create.handleRequest(event, null)).get("id").textValue();
+        return created(create.respond(event, null)).get("id").textValue();
     }
 }

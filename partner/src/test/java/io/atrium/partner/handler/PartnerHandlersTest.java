@@ -13,8 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.atrium.shared.api.ProxyRequestEvent;
+import io.atrium.shared.api.ProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +54,7 @@ class PartnerHandlersTest {
 
     @Test
     void createReturns201WithTheStoredPartner() {
-        APIGatewayProxyResponseEvent response = api.create.handleRequest(as(event("create-partner.json"), "t-create"), null);
+        ProxyResponseEvent response = api.create.respond(as(event("create-partner.json"), "t-create"), null);
 
         assertEquals(201, response.getStatusCode());
         JsonNode body = json(response);
@@ -76,9 +76,9 @@ class PartnerHandlersTest {
 
     @Test
     void invalidBodiesAre400NamingEachFieldAndStoreNothing() {
-        APIGatewayProxyRequestEvent bad = as(event("create-partner.json"), "t-invalid");
+        ProxyRequestEvent bad = as(event("create-partner.json"), "t-invalid");
         bad.setBody("{\"name\":\"\",\"email\":\"nope\",\"country\":\"XX\",\"taxId\":42,\"tenantId\":\"t-other\",\"status\":\"ACTIVE\"}");
-        APIGatewayProxyResponseEvent response = api.create.handleRequest(bad, null);
+        ProxyResponseEvent response = api.create.respond(bad, null);
 
         assertEquals(400, response.getStatusCode());
         assertEquals("application/problem+json", response.getHeaders().get("Content-Type"));
@@ -86,13 +86,13 @@ class PartnerHandlersTest {
         assertEquals(400, json(response).get("status").intValue());
         assertNotNull(json(response).get("requestId").textValue());
 
-        APIGatewayProxyRequestEvent missing = as(event("create-partner.json"), "t-invalid");
+        ProxyRequestEvent missing = as(event("create-partner.json"), "t-invalid");
         missing.setBody("{}");
-        assertEquals(Set.of("name", "email", "country"), errorFields(api.create.handleRequest(missing, null)));
+        assertEquals(Set.of("name", "email", "country"), errorFields(api.create.respond(missing, null)));
 
-        APIGatewayProxyRequestEvent malformed = as(event("create-partner.json"), "t-invalid");
+        ProxyRequestEvent malformed = as(event("create-partner.json"), "t-invalid");
         malformed.setBody("{\"name\": ");
-        APIGatewayProxyResponseEvent malformedResponse = api.create.handleRequest(malformed, null);
+        ProxyResponseEvent malformedResponse = api.create.respond(malformed, null);
         assertEquals(400, malformedResponse.getStatusCode());
         assertEquals(Set.of("body"), errorFields(malformedResponse));
 
@@ -101,31 +101,31 @@ class PartnerHandlersTest {
 
     @Test
     void oversizedBodiesAre413AndNonJsonBodiesAre415() {
-        APIGatewayProxyRequestEvent big = as(event("create-partner.json"), "t-limits");
+        ProxyRequestEvent big = as(event("create-partner.json"), "t-limits");
         big.setBody("{\"name\":\"" + "x".repeat(70 * 1024) + "\",\"email\":\"a@b.cd\",\"country\":\"DE\"}");
-        APIGatewayProxyResponseEvent tooLarge = api.create.handleRequest(big, null);
+        ProxyResponseEvent tooLarge = api.create.respond(big, null);
         assertEquals(413, tooLarge.getStatusCode());
         assertEquals(413, json(tooLarge).get("status").intValue());
 
-        APIGatewayProxyRequestEvent text = withHeader(as(event("create-partner.json"), "t-limits"), "Content-Type", "text/plain");
-        assertEquals(415, api.create.handleRequest(text, null).getStatusCode());
-        APIGatewayProxyRequestEvent none = withHeader(as(event("create-partner.json"), "t-limits"), "Content-Type", null);
-        assertEquals(415, api.create.handleRequest(none, null).getStatusCode());
-        APIGatewayProxyRequestEvent charset = withHeader(as(event("create-partner.json"), "t-limits"), "content-type", "application/json; charset=utf-8");
+        ProxyRequestEvent text = withHeader(as(event("create-partner.json"), "t-limits"), "Content-Type", "text/plain");
+        assertEquals(415, api.create.respond(text, null).getStatusCode());
+        ProxyRequestEvent none = withHeader(as(event("create-partner.json"), "t-limits"), "Content-Type", null);
+        assertEquals(415, api.create.respond(none, null).getStatusCode());
+        ProxyRequestEvent charset = withHeader(as(event("create-partner.json"), "t-limits"), "content-type", "application/json; charset=utf-8");
         withHeader(charset, "Content-Type", null);
-        assertEquals(201, api.create.handleRequest(charset, null).getStatusCode());
+        assertEquals(201, api.create.respond(charset, null).getStatusCode());
 
         assertEquals(1, storedCount("t-limits"));
     }
 
     @Test
     void noCallerIs401AndAMissingScopeIs403() {
-        APIGatewayProxyRequestEvent anonymous = event("create-partner.json");
+        ProxyRequestEvent anonymous = event("create-partner.json");
         anonymous.getRequestContext().setAuthorizer(null);
-        assertEquals(401, api.create.handleRequest(anonymous, null).getStatusCode());
+        assertEquals(401, api.create.respond(anonymous, null).getStatusCode());
 
-        APIGatewayProxyRequestEvent readOnly = withScopes(as(event("create-partner.json"), "t-scope"), "partners/read");
-        assertEquals(403, api.create.handleRequest(readOnly, null).getStatusCode());
+        ProxyRequestEvent readOnly = withScopes(as(event("create-partner.json"), "t-scope"), "partners/read");
+        assertEquals(403, api.create.respond(readOnly, null).getStatusCode());
         assertEquals(0, storedCount("t-scope"));
     }
 
@@ -133,12 +133,12 @@ class PartnerHandlersTest {
     void anotherTenantsPartnerIs404OnEveryRouteAndStaysUntouched() {
         String id = api.createPartner("t-owner", "Owner's partner");
 
-        assertEquals(200, api.get.handleRequest(withPartnerId(as(event("get-partner.json"), "t-owner"), id), null).getStatusCode());
-        APIGatewayProxyResponseEvent foreignGet = api.get.handleRequest(withPartnerId(as(event("get-partner.json"), "t-intruder"), id), null);
+        assertEquals(200, api.get.respond(withPartnerId(as(event("get-partner.json"), "t-owner"), id), null).getStatusCode());
+        ProxyResponseEvent foreignGet = api.get.respond(withPartnerId(as(event("get-partner.json"), "t-intruder"), id), null);
         assertEquals(404, foreignGet.getStatusCode());
-        assertEquals(404, api.update.handleRequest(withPartnerId(as(event("update-partner.json"), "t-intruder"), id), null).getStatusCode());
-        assertEquals(404, api.delete.handleRequest(withPartnerId(as(event("delete-partner.json"), "t-intruder"), id), null).getStatusCode());
-        JsonNode intruderList = json(api.list.handleRequest(as(event("list-partners.json"), "t-intruder"), null));
+        assertEquals(404, api.update.respond(withPartnerId(as(event("update-partner.json"), "t-intruder"), id), null).getStatusCode());
+        assertEquals(404, api.delete.respond(withPartnerId(as(event("delete-partner.json"), "t-intruder"), id), null).getStatusCode());
+        JsonNode intruderList = json(api.list.respond(as(event("list-partners.json"), "t-intruder"), null));
         assertEquals(0, intruderList.get("items").size());
 
         Map<String, AttributeValue> item = stored("t-owner", id);
@@ -150,13 +150,13 @@ class PartnerHandlersTest {
     void updateNeedsTheCurrentVersion() {
         String id = api.createPartner("t-update", "Before");
 
-        APIGatewayProxyRequestEvent noIfMatch = withHeader(withPartnerId(as(event("update-partner.json"), "t-update"), id), "If-Match", null);
-        assertEquals(428, api.update.handleRequest(noIfMatch, null).getStatusCode());
-        APIGatewayProxyRequestEvent stale = withHeader(withPartnerId(as(event("update-partner.json"), "t-update"), id), "If-Match", "\"7\"");
-        assertEquals(412, api.update.handleRequest(stale, null).getStatusCode());
+        ProxyRequestEvent noIfMatch = withHeader(withPartnerId(as(event("update-partner.json"), "t-update"), id), "If-Match", null);
+        assertEquals(428, api.update.respond(noIfMatch, null).getStatusCode());
+        ProxyRequestEvent stale = withHeader(withPartnerId(as(event("update-partner.json"), "t-update"), id), "If-Match", "\"7\"");
+        assertEquals(412, api.update.respond(stale, null).getStatusCode());
         assertEquals("Before", stored("t-update", id).get("name").s());
 
-        APIGatewayProxyResponseEvent ok = api.update.handleRequest(withPartnerId(as(event("update-partner.json"), "t-update"), id), null);
+        ProxyResponseEvent ok = api.update.respond(withPartnerId(as(event("update-partner.json"), "t-update"), id), null);
         assertEquals(200, ok.getStatusCode());
         assertEquals("\"2\"", ok.getHeaders().get("ETag"));
         assertEquals("SUSPENDED", json(ok).get("status").textValue());
@@ -166,7 +166,7 @@ class PartnerHandlersTest {
         assertEquals("2", item.get("version").n());
 
         // the same If-Match again is now stale
-        assertEquals(412, api.update.handleRequest(withPartnerId(as(event("update-partner.json"), "t-update"), id), null).getStatusCode());
+        assertEquals(412, api.update.respond(withPartnerId(as(event("update-partner.json"), "t-update"), id), null).getStatusCode());
     }
 
     @Test
@@ -174,17 +174,17 @@ class PartnerHandlersTest {
         String id = api.createPartner("t-delete", "Busy partner");
         storeActiveContracts("t-delete", id, 1);
 
-        APIGatewayProxyResponseEvent conflict = api.delete.handleRequest(withPartnerId(as(event("delete-partner.json"), "t-delete"), id), null);
+        ProxyResponseEvent conflict = api.delete.respond(withPartnerId(as(event("delete-partner.json"), "t-delete"), id), null);
         assertEquals(409, conflict.getStatusCode());
         assertFalse(stored("t-delete", id).isEmpty());
-        APIGatewayProxyRequestEvent noIfMatch = withHeader(withPartnerId(as(event("delete-partner.json"), "t-delete"), id), "If-Match", null);
-        assertEquals(428, api.delete.handleRequest(noIfMatch, null).getStatusCode());
+        ProxyRequestEvent noIfMatch = withHeader(withPartnerId(as(event("delete-partner.json"), "t-delete"), id), "If-Match", null);
+        assertEquals(428, api.delete.respond(noIfMatch, null).getStatusCode());
 
         storeActiveContracts("t-delete", id, 0);
-        APIGatewayProxyResponseEvent deleted = api.delete.handleRequest(withPartnerId(as(event("delete-partner.json"), "t-delete"), id), null);
+        ProxyResponseEvent deleted = api.delete.respond(withPartnerId(as(event("delete-partner.json"), "t-delete"), id), null);
         assertEquals(204, deleted.getStatusCode());
         assertTrue(stored("t-delete", id).isEmpty());
-        assertEquals(404, api.get.handleRequest(withPartnerId(as(event("get-partner.json"), "t-delete"), id), null).getStatusCode());
+        assertEquals(404, api.get.respond(withPartnerId(as(event("get-partner.json"), "t-delete"), id), null).getStatusCode());
     }
 
     @Test
@@ -200,9 +200,9 @@ class PartnerHandlersTest {
         String firstToken = null;
         int pages = 0;
         do {
-            APIGatewayProxyRequestEvent page = as(event("list-partners.json"), "t-list");
+            ProxyRequestEvent page = as(event("list-partners.json"), "t-list");
             page.setQueryStringParameters(token == null ? Map.of("limit", "2") : Map.of("limit", "2", "nextToken", token));
-            APIGatewayProxyResponseEvent response = api.list.handleRequest(page, null);
+            ProxyResponseEvent response = api.list.respond(page, null);
             assertEquals(200, response.getStatusCode(), response.getBody());
             JsonNode body = json(response);
             body.get("items").forEach(item -> seen.add(item.get("id").textValue()));
@@ -217,35 +217,35 @@ class PartnerHandlersTest {
         assertEquals(5, seen.size());
 
         String stolen = firstToken;
-        APIGatewayProxyRequestEvent foreign = as(event("list-partners.json"), "t-list-other");
+        ProxyRequestEvent foreign = as(event("list-partners.json"), "t-list-other");
         foreign.setQueryStringParameters(Map.of("limit", "2", "nextToken", stolen));
-        APIGatewayProxyResponseEvent foreignResponse = api.list.handleRequest(foreign, null);
+        ProxyResponseEvent foreignResponse = api.list.respond(foreign, null);
         assertEquals(400, foreignResponse.getStatusCode());
         assertEquals(Set.of("nextToken"), errorFields(foreignResponse));
 
-        APIGatewayProxyRequestEvent otherQuery = as(event("list-partners.json"), "t-list");
+        ProxyRequestEvent otherQuery = as(event("list-partners.json"), "t-list");
         otherQuery.setQueryStringParameters(Map.of("limit", "2", "status", "ACTIVE", "nextToken", stolen));
-        assertEquals(400, api.list.handleRequest(otherQuery, null).getStatusCode());
+        assertEquals(400, api.list.respond(otherQuery, null).getStatusCode());
 
-        APIGatewayProxyRequestEvent tampered = as(event("list-partners.json"), "t-list");
+        ProxyRequestEvent tampered = as(event("list-partners.json"), "t-list");
         tampered.setQueryStringParameters(Map.of("limit", "2", "nextToken", stolen.substring(0, stolen.length() - 2) + "AA"));
-        assertEquals(400, api.list.handleRequest(tampered, null).getStatusCode());
+        assertEquals(400, api.list.respond(tampered, null).getStatusCode());
 
         for (String limit : List.of("0", "101", "ten", "-1")) {
-            APIGatewayProxyRequestEvent badLimit = as(event("list-partners.json"), "t-list");
+            ProxyRequestEvent badLimit = as(event("list-partners.json"), "t-list");
             badLimit.setQueryStringParameters(Map.of("limit", limit));
-            APIGatewayProxyResponseEvent response = api.list.handleRequest(badLimit, null);
+            ProxyResponseEvent response = api.list.respond(badLimit, null);
             assertEquals(400, response.getStatusCode(), limit);
             assertEquals(Set.of("limit"), errorFields(response));
         }
-        APIGatewayProxyRequestEvent badStatus = as(event("list-partners.json"), "t-list");
+        ProxyRequestEvent badStatus = as(event("list-partners.json"), "t-list");
         badStatus.setQueryStringParameters(Map.of("status", "DELETED"));
-        assertEquals(Set.of("status"), errorFields(api.list.handleRequest(badStatus, null)));
+        assertEquals(Set.of("status"), errorFields(api.list.respond(badStatus, null)));
     }
 
     @Test
     void idsWithForeignCharactersAre400() {
-        APIGatewayProxyResponseEvent response = api.get.handleRequest(
+        ProxyResponseEvent response = api.get.respond(
                 withPartnerId(as(event("get-partner.json"), "t-ids"), "TENANT#t-other#PARTNER#x"), null);
         assertEquals(400, response.getStatusCode());
         assertEquals(Set.of("partnerId"), errorFields(response));
@@ -253,9 +253,9 @@ class PartnerHandlersTest {
 
     @Test
     void repeatedCreateWithTheSameIdempotencyKeyAnswersTheSameAndStoresOnce() {
-        APIGatewayProxyResponseEvent first = api.create.handleRequest(
+        ProxyResponseEvent first = api.create.respond(
                 withHeader(as(event("create-partner.json"), "t-idem"), "Idempotency-Key", "create-acme-1"), null);
-        APIGatewayProxyResponseEvent again = api.create.handleRequest(
+        ProxyResponseEvent again = api.create.respond(
                 withHeader(as(event("create-partner.json"), "t-idem"), "Idempotency-Key", "create-acme-1"), null);
         assertEquals(201, first.getStatusCode());
         assertEquals(201, again.getStatusCode());
@@ -263,14 +263,14 @@ class PartnerHandlersTest {
         assertEquals(first.getHeaders().get("ETag"), again.getHeaders().get("ETag"));
         assertEquals(1, storedCount("t-idem"));
 
-        APIGatewayProxyRequestEvent otherBody = withHeader(as(event("create-partner.json"), "t-idem"), "Idempotency-Key", "create-acme-1");
+        ProxyRequestEvent otherBody = withHeader(as(event("create-partner.json"), "t-idem"), "Idempotency-Key", "create-acme-1");
         otherBody.setBody("{\"name\":\"Other\",\"email\":\"o@acme.example\",\"country\":\"DE\"}");
-        APIGatewayProxyResponseEvent mismatch = api.create.handleRequest(otherBody, null);
+        ProxyResponseEvent mismatch = api.create.respond(otherBody, null);
         assertEquals(422, mismatch.getStatusCode());
         assertEquals(1, storedCount("t-idem"));
 
         // the same key under another tenant is independent
-        APIGatewayProxyResponseEvent otherTenant = api.create.handleRequest(
+        ProxyResponseEvent otherTenant = api.create.respond(
                 withHeader(as(event("create-partner.json"), "t-idem-2"), "Idempotency-Key", "create-acme-1"), null);
         assertEquals(201, otherTenant.getStatusCode());
         assertFalse(json(otherTenant).get("id").equals(json(first).get("id")));

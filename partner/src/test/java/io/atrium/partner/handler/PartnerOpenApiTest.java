@@ -7,8 +7,8 @@ import static io.atrium.shared.testing.ApiEvents.json;
 import static io.atrium.shared.testing.ApiEvents.withHeader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.atrium.shared.api.ProxyRequestEvent;
+import io.atrium.shared.api.ProxyResponseEvent;
 import io.atrium.local.ProjectLayout;
 import io.atrium.local.openapi.OpenApiContract;
 import io.atrium.shared.testing.OpenApiChecks;
@@ -33,11 +33,11 @@ class PartnerOpenApiTest {
 
     @Test
     void realAnswersMatchTheDocument() {
-        APIGatewayProxyResponseEvent created = OPENAPI.call(api.create, as(event("create-partner.json"), "t-oas"));
+        ProxyResponseEvent created = OPENAPI.call(api.create, as(event("create-partner.json"), "t-oas"));
         assertEquals(201, created.getStatusCode());
         String id = json(created).get("id").textValue();
 
-        APIGatewayProxyRequestEvent invalid = as(event("create-partner.json"), "t-oas");
+        ProxyRequestEvent invalid = as(event("create-partner.json"), "t-oas");
         invalid.setBody("{\"name\":1}");
         assertEquals(400, OPENAPI.call(api.create, invalid).getStatusCode());
         assertEquals(415, OPENAPI.call(api.create, withHeader(as(event("create-partner.json"), "t-oas"), "Content-Type", "text/csv")).getStatusCode());
@@ -47,7 +47,7 @@ class PartnerOpenApiTest {
 
         api.createPartner("t-oas", "Second");
         api.createPartner("t-oas", "Third");
-        APIGatewayProxyRequestEvent list = as(event("list-partners.json"), "t-oas");
+        ProxyRequestEvent list = as(event("list-partners.json"), "t-oas");
         list.setQueryStringParameters(Map.of("limit", "2"));
         assertEquals(200, OPENAPI.call(api.list, list).getStatusCode());
 

@@ -8,8 +8,8 @@ import static io.atrium.shared.testing.ApiEvents.withNewRequestId;
 import static io.atrium.shared.testing.ApiEvents.withQuery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.atrium.shared.api.ProxyRequestEvent;
+import io.atrium.shared.api.ProxyResponseEvent;
 import io.atrium.shared.testing.Answers;
 import io.atrium.shared.testing.JsonBodies;
 import io.atrium.shared.testing.OpenApiChecks;
@@ -42,12 +42,12 @@ class PartnerPropertiesTest {
         deletableId = api.createPartner(TENANT, "Deletable");
     }
 
-    private static APIGatewayProxyRequestEvent request(String eventName) {
+    private static ProxyRequestEvent request(String eventName) {
         return withNewRequestId(as(event(eventName), TENANT));
     }
 
-    private static int answer(io.atrium.shared.api.ApiHandler handler, APIGatewayProxyRequestEvent event) {
-        APIGatewayProxyResponseEvent response = OPENAPI.call(handler, event);
+    private static int answer(io.atrium.shared.api.ApiHandler handler, ProxyRequestEvent event) {
+        ProxyResponseEvent response = OPENAPI.call(handler, event);
         return Answers.assertWellBehaved(response);
     }
 
@@ -63,7 +63,7 @@ class PartnerPropertiesTest {
 
     @Property
     void createAnswersAnyBody(@ForAll("partnerBodies") String body) {
-        APIGatewayProxyRequestEvent event = withHeader(withBody(request("create-partner.json"), body), "Idempotency-Key", UUID.randomUUID().toString());
+        ProxyRequestEvent event = withHeader(withBody(request("create-partner.json"), body), "Idempotency-Key", UUID.randomUUID().toString());
         int status = answer(api.create, event);
         if (status == 201) {
             assertEquals(201, answer(api.create, event), "a repeat with the same key gets the same answer");
@@ -72,7 +72,7 @@ class PartnerPropertiesTest {
 
     @Property
     void updateAnswersAnyBody(@ForAll("updateBodies") String body) {
-        String etag = api.get.handleRequest(PartnerFixture.withPartnerId(request("get-partner.json"), partnerId), null).getHeaders().get("ETag");
+        String etag = api.get.respond(PartnerFixture.withPartnerId(request("get-partner.json"), partnerId), null).getHeaders().get("ETag");
         answer(api.update, withHeader(withBody(PartnerFixture.withPartnerId(request("update-partner.json"), partnerId), body), "If-Match", etag));
     }
 

@@ -1,19 +1,23 @@
 package io.atrium.shared.api;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.atrium.shared.Platform;
 import io.atrium.shared.aws.CallBudget;
 import io.atrium.shared.domain.tenant.CrossTenantAccess;
 import io.atrium.shared.error.ForbiddenException;
 import io.atrium.shared.error.NotFoundException;
 import io.atrium.shared.error.PlatformException;
+import io.atrium.shared.json.Json;
 import io.atrium.shared.log.JsonLog;
 import io.atrium.shared.metrics.Metrics;
+import io.atrium.shared.snapstart.SnapStart;
 import io.atrium.shared.trace.Invocation;
 import io.atrium.shared.trace.Tracing;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,7 +32,7 @@ import java.util.UUID;
  * line and one metrics line (per endpoint and tenant), and trace it: a span annotated with tenant_id, request_id and
  * endpoint, holding a span per AWS call.
  */
-public abstract class ApiHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public abstract class ApiHandler implements RequestStreamHandler {
 
     /** Required scope of a route that any verified caller may use, whatever its scopes (e.g. {@code GET /me}). */
     public static final String ANY_SCOPE = "*";
@@ -40,6 +44,19 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
     private static final String ALLOWED_ORIGIN = System.getenv("ALLOWED_ORIGINS");
     /** What a browser script may read of an answer besides the safelisted headers (ETag for If-Match). */
     static final String EXPOSED_HEADERS = "ETag, Location, Retry-After, X-Request-Id";
+
+    /** API Gateway's event, read leniently (AWS adds fields); request bodies inside it are read strictly. */
+    private static final ObjectReader EVENT_READER = Json.MAPPER.readerFor(ProxyRequestEvent.class);
+
+    static {
+        // Jackson builds its (de)serialisers for the event and the answer at init, not inside the first request
+        try {
+            EVENT_READER.readValue("{\"requestContext\":{\"authorizer\":{}},\"headers\":{}}");
+        } catch (IOException e) {
+            throw new IllegalStateException("the proxy event reader does not work", e);
+        }
+        Json.write(ApiResponse.json(200, Map.of("status", "init")).toEvent());
+    }
 
     private final String operation;
     private final String requiredScope;
@@ -55,6 +72,15 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
         this.requiredScope = requiredScope;
         this.log = new JsonLog(service);
         this.metrics = Metrics.of(service);
+        SnapStart.prime(getClass(), this::prime);
+    }
+
+    /** Answers {@link PrimingEvent} once before the SnapStart snapshot: the whole request path, nothing written. */
+    private void prime() {
+        ProxyResponseEvent answer = respond(PrimingEvent.forScope(requiredScope), null);
+        if (answer.statusCode() >= 500) {
+            throw new IllegalStateException(operation + " answered its priming request " + answer.statusCode());
+        }
     }
 
     protected abstract ApiResponse handle(ApiRequest request);
@@ -64,8 +90,15 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
         return metrics;
     }
 
+    /** Lambda's entry point: the proxy event's bytes in, the proxy response's JSON out (no event library). */
     @Override
-    public final APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+    public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        ProxyRequestEvent event = EVENT_READER.readValue(input);
+        Json.MAPPER.writeValue(output, respond(event, context));
+    }
+
+    /** Answers one proxy event: what {@link #handleRequest} does between reading and writing JSON. */
+    public final ProxyResponseEvent respond(ProxyRequestEvent event, Context context) {
         long started = System.nanoTime();
         String requestId = requestId(event, context);
         String endpoint = event.getHttpMethod() + " " + event.getResource();
@@ -91,7 +124,7 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
     private record Answer(ApiResponse response, String tenantId, RuntimeException failure) {
     }
 
-    private Answer answer(APIGatewayProxyRequestEvent event, Context context, String requestId) {
+    private Answer answer(ProxyRequestEvent event, Context context, String requestId) {
         String tenantId = null;
         try {
             Caller caller = null;
@@ -142,7 +175,7 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
     }
 
     /** A 404 for an id another tenant owns is logged as a security event with both tenant ids (ADR 0202). */
-    private void reportCrossTenant(APIGatewayProxyRequestEvent event, String tenantId, NotFoundException notFound,
+    private void reportCrossTenant(ProxyRequestEvent event, String tenantId, NotFoundException notFound,
                                    String requestId) {
         List<String> ids = new ArrayList<>();
         if (event.getPathParameters() != null) {
@@ -170,7 +203,7 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
         return budget.isNegative() ? Duration.ZERO : budget;
     }
 
-    private static String requestId(APIGatewayProxyRequestEvent event, Context context) {
+    private static String requestId(ProxyRequestEvent event, Context context) {
         if (event.getRequestContext() != null && event.getRequestContext().getRequestId() != null) {
             return event.getRequestContext().getRequestId();
         }

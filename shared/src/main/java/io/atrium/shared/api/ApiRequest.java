@@ -1,6 +1,5 @@
 package io.atrium.shared.api;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import io.atrium.shared.error.PayloadTooLargeException;
 import io.atrium.shared.error.UnsupportedMediaTypeException;
 import io.atrium.shared.error.ValidationException;
@@ -17,11 +16,11 @@ public final class ApiRequest {
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
 
-    private final APIGatewayProxyRequestEvent event;
+    private final ProxyRequestEvent event;
     private final Caller caller;
     private final String requestId;
 
-    public ApiRequest(APIGatewayProxyRequestEvent event, Caller caller, String requestId) {
+    public ApiRequest(ProxyRequestEvent event, Caller caller, String requestId) {
         this.event = event;
         this.caller = caller;
         this.requestId = requestId;

@@ -1,6 +1,5 @@
 package io.atrium.shared.api;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.atrium.shared.json.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,11 +31,7 @@ public record ApiResponse(int status, Map<String, String> headers, String body) 
         return new ApiResponse(status, copy, body);
     }
 
-    public APIGatewayProxyResponseEvent toEvent() {
-        return new APIGatewayProxyResponseEvent()
-                .withStatusCode(status)
-                .withHeaders(headers)
-                .withBody(body)
-                .withIsBase64Encoded(false);
+    public ProxyResponseEvent toEvent() {
+        return new ProxyResponseEvent(status, headers, body, false);
     }
 }

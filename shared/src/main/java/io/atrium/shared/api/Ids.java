@@ -1,14 +1,13 @@
 package io.atrium.shared.api;
 
 import io.atrium.shared.error.ValidationException;
-import java.security.SecureRandom;
+import io.atrium.shared.snapstart.Randomness;
 import java.util.Base64;
 import java.util.regex.Pattern;
 
 /** Server-generated, URL-safe ids, and the charset check every client-supplied id must pass. */
 public final class Ids {
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
     private Ids() {
@@ -17,7 +16,7 @@ public final class Ids {
     /** A new id: a prefix naming the entity and 128 random bits, e.g. {@code par_3m9...}. */
     public static String newId(String prefix) {
         byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
+        Randomness.current().nextBytes(bytes);
         return prefix + "_" + ENCODER.encodeToString(bytes);
     }
 

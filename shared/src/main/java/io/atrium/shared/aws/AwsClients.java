@@ -76,7 +76,7 @@ public final class AwsClients {
                     ? AwsSessionCredentials.create(accessKey.get(), secretKey.get(), session.get())
                     : AwsBasicCredentials.create(accessKey.get(), secretKey.get()));
         }
-        return ContainerCredentialsProvider.builder().build();
+        return new RenewableCredentials(() -> ContainerCredentialsProvider.builder().build());
     }
 
     public static DynamoDbEnhancedClient enhanced(DynamoDbClient client) {

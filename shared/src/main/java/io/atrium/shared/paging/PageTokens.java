@@ -3,10 +3,10 @@ package io.atrium.shared.paging;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.atrium.shared.error.ValidationException;
 import io.atrium.shared.json.Json;
+import io.atrium.shared.snapstart.Randomness;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +23,6 @@ public final class PageTokens {
     private static final int NONCE_BYTES = 12;
     private static final TypeReference<Map<String, String>> KEY_TYPE = new TypeReference<>() {
     };
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKeySpec key;
 
@@ -46,7 +45,7 @@ public final class PageTokens {
         }
         try {
             byte[] nonce = new byte[NONCE_BYTES];
-            RANDOM.nextBytes(nonce);
+            Randomness.current().nextBytes(nonce);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
             cipher.updateAAD(binding(tenantId, query));

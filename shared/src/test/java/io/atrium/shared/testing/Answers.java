@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.atrium.shared.api.ProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +26,7 @@ public final class Answers {
     }
 
     /** The answer is a 2xx or a well-formed 4xx problem that leaks nothing; returns its status. */
-    public static int assertWellBehaved(APIGatewayProxyResponseEvent response) {
+    public static int assertWellBehaved(ProxyResponseEvent response) {
         int status = response.getStatusCode();
         String body = response.getBody();
         assertTrue(status >= 200 && status < 500 && (status < 300 || status >= 400), "not 2xx or 4xx: " + status + " " + body);
@@ -40,7 +40,7 @@ public final class Answers {
 
     private static void assertProblem(int status, String contentType, String body) {
         assertEquals("application/problem+json", contentType, body);
-        JsonNode problem = ApiEvents.json(new APIGatewayProxyResponseEvent().withBody(body));
+        JsonNode problem = ApiEvents.json(new ProxyResponseEvent(0, java.util.Map.of(), body, false));
         assertEquals(status, problem.path("status").intValue(), body);
         for (String member : List.of("type", "title", "detail", "requestId")) {
             assertTrue(problem.path(member).isTextual() && !problem.path(member).textValue().isBlank(), member + " missing: " + body);

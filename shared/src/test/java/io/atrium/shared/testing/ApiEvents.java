@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.atrium.shared.api.ProxyRequestEvent;
+import io.atrium.shared.api.ProxyResponseEvent;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,35 +32,35 @@ public final class ApiEvents {
     }
 
     /** A recorded event from src/test/resources/events, as the Lambda runtime would deserialise it. */
-    public static APIGatewayProxyRequestEvent event(String name) {
+    public static ProxyRequestEvent event(String name) {
         try (InputStream in = ApiEvents.class.getResourceAsStream("/events/" + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("/events/" + name + " is not on the test class path");
             }
-            return JSON.readValue(in, APIGatewayProxyRequestEvent.class);
+            return JSON.readValue(in, ProxyRequestEvent.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** The same request made by a caller of another tenant (the authorizer's {@code tenantId}). */
-    public static APIGatewayProxyRequestEvent as(APIGatewayProxyRequestEvent event, String tenantId) {
+    public static ProxyRequestEvent as(ProxyRequestEvent event, String tenantId) {
         return withAuthorizer(event, "tenantId", tenantId);
     }
 
     /** The same request with the authorizer's {@code scopes} (space separated). */
-    public static APIGatewayProxyRequestEvent withScopes(APIGatewayProxyRequestEvent event, String scopes) {
+    public static ProxyRequestEvent withScopes(ProxyRequestEvent event, String scopes) {
         return withAuthorizer(event, "scopes", scopes);
     }
 
     /** The same request under a request id of its own, as API Gateway gives every request. */
-    public static APIGatewayProxyRequestEvent withNewRequestId(APIGatewayProxyRequestEvent event) {
+    public static ProxyRequestEvent withNewRequestId(ProxyRequestEvent event) {
         event.getRequestContext().setRequestId(UUID.randomUUID().toString());
         return event;
     }
 
     /** Sets a header in the single- and multi-value headers alike; {@code null} removes it. */
-    public static APIGatewayProxyRequestEvent withHeader(APIGatewayProxyRequestEvent event, String name, String value) {
+    public static ProxyRequestEvent withHeader(ProxyRequestEvent event, String name, String value) {
         Map<String, String> headers = event.getHeaders() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(event.getHeaders());
         Map<String, List<String>> multi = event.getMultiValueHeaders() == null ? null : new LinkedHashMap<>(event.getMultiValueHeaders());
         if (value == null) {
@@ -80,7 +80,7 @@ public final class ApiEvents {
     }
 
     /** Replaces the query string, single- and multi-value parameters alike. */
-    public static APIGatewayProxyRequestEvent withQuery(APIGatewayProxyRequestEvent event, Map<String, String> query) {
+    public static ProxyRequestEvent withQuery(ProxyRequestEvent event, Map<String, String> query) {
         event.setQueryStringParameters(query);
         Map<String, List<String>> multi = new LinkedHashMap<>();
         query.forEach((name, value) -> multi.put(name, List.of(value)));
@@ -89,19 +89,19 @@ public final class ApiEvents {
     }
 
     /** Points an item event (resource {@code /things/{name}...}) at another id: path parameter and path alike. */
-    public static APIGatewayProxyRequestEvent withPathParameter(APIGatewayProxyRequestEvent event, String name, String value) {
+    public static ProxyRequestEvent withPathParameter(ProxyRequestEvent event, String name, String value) {
         event.setPathParameters(Map.of(name, value));
         event.setPath(event.getResource().replace("{" + name + "}", value));
         return event;
     }
 
-    public static APIGatewayProxyRequestEvent withBody(APIGatewayProxyRequestEvent event, String body) {
+    public static ProxyRequestEvent withBody(ProxyRequestEvent event, String body) {
         event.setBody(body);
         return event;
     }
 
     /** The answer's body as JSON. */
-    public static JsonNode json(APIGatewayProxyResponseEvent response) {
+    public static JsonNode json(ProxyResponseEvent response) {
         try {
             return JSON.readTree(response.getBody());
         } catch (IOException e) {
@@ -110,20 +110,20 @@ public final class ApiEvents {
     }
 
     /** The body of an answer that must be a 201; anything else fails the test, showing the answer. */
-    public static JsonNode created(APIGatewayProxyResponseEvent response) {
+    public static JsonNode created(ProxyResponseEvent response) {
         assertEquals(201, response.getStatusCode(), response.getBody());
         return json(response);
     }
 
     /** The fields a 400 names in its {@code errors}, sorted. */
-    public static Set<String> errorFields(APIGatewayProxyResponseEvent response) {
+    public static Set<String> errorFields(ProxyResponseEvent response) {
         Set<String> fields = new TreeSet<>();
         json(response).get("errors").forEach(e -> fields.add(e.get("field").textValue()));
         return fields;
     }
 
     /** The answer is a problem document ({@code application/problem+json}) with this status in header and body. */
-    public static void assertProblem(APIGatewayProxyResponseEvent response, int status) {
+    public static void assertProblem(ProxyResponseEvent response, int status) {
         assertEquals(status, response.getStatusCode(), response.getBody());
         assertEquals("application/problem+json", response.getHeaders().get("Content-Type"));
         assertEquals(status, json(response).get("status").intValue());
@@ -133,7 +133,7 @@ public final class ApiEvents {
      * The answer to a request whose dependency failed (API.md): 503 problem details with {@code Retry-After} (whole
      * seconds, at least 1) and {@code X-Request-Id}, and nothing of the failure itself in the body.
      */
-    public static void assertUnavailable(APIGatewayProxyResponseEvent response) {
+    public static void assertUnavailable(ProxyResponseEvent response) {
         assertProblem(response, 503);
         String retryAfter = response.getHeaders().get("Retry-After");
         assertTrue(retryAfter != null && retryAfter.matches("[1-9][0-9]*"), "Retry-After: " + retryAfter);
@@ -143,7 +143,7 @@ public final class ApiEvents {
         }
     }
 
-    private static APIGatewayProxyRequestEvent withAuthorizer(APIGatewayProxyRequestEvent event, String name, Object value) {
+    private static ProxyRequestEvent withAuthorizer(ProxyRequestEvent event, String name, Object value) {
         Map<String, Object> authorizer = new HashMap<>(event.getRequestContext().getAuthorizer());
         authorizer.put(name, value);
         event.getRequestContext().setAuthorizer(authorizer);

@@ -2,8 +2,8 @@ package io.atrium.shared.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.atrium.shared.api.ProxyRequestEvent;
+import io.atrium.shared.api.ProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.atrium.local.openapi.OpenApiContract;
 import io.atrium.shared.api.ApiHandler;
@@ -38,8 +38,8 @@ public final class OpenApiChecks {
     }
 
     /** Runs the handler as Lambda would and checks the answer against the event's operation in the document. */
-    public APIGatewayProxyResponseEvent call(ApiHandler handler, APIGatewayProxyRequestEvent event) {
-        APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
+    public ProxyResponseEvent call(ApiHandler handler, ProxyRequestEvent event) {
+        ProxyResponseEvent response = handler.respond(event, null);
         Map<String, String> headers = response.getHeaders() == null ? Map.of() : response.getHeaders();
         contract.assertResponse(event.getHttpMethod(), event.getResource(), response.getStatusCode(),
                 headers.get("Content-Type"), response.getBody());
@@ -52,12 +52,12 @@ public final class OpenApiChecks {
      * a recorded event of the module: both answer 200 as documented, health says ok. Returns the served document.
      */
     public JsonNode assertPublicRoutes(String eventName) {
-        APIGatewayProxyResponseEvent health = call(new HealthHandler(), publicRoute(ApiEvents.event(eventName), "/health"));
+        ProxyResponseEvent health = call(new HealthHandler(), publicRoute(ApiEvents.event(eventName), "/health"));
         assertEquals(200, health.getStatusCode());
         assertEquals("ok", ApiEvents.json(health).get("status").textValue());
 
-        APIGatewayProxyRequestEvent request = publicRoute(ApiEvents.event(eventName), "/openapi.json");
-        APIGatewayProxyResponseEvent document = call(new OpenApiHandler(TOKEN_URL), request);
+        ProxyRequestEvent request = publicRoute(ApiEvents.event(eventName), "/openapi.json");
+        ProxyResponseEvent document = call(new OpenApiHandler(TOKEN_URL), request);
         assertEquals(200, document.getStatusCode());
         JsonNode served = ApiEvents.json(document);
         // absolute URLs of where it runs: its environment's token endpoint, the API as the caller reached it
@@ -84,7 +84,7 @@ public final class OpenApiChecks {
         return unscoped;
     }
 
-    private static APIGatewayProxyRequestEvent publicRoute(APIGatewayProxyRequestEvent event, String resource) {
+    private static ProxyRequestEvent publicRoute(ProxyRequestEvent event, String resource) {
         event.setResource(resource);
         event.setPath(resource);
         event.setPathParameters(null);
@@ -93,7 +93,7 @@ public final class OpenApiChecks {
     }
 
     /** Headers the document marks required for this answer (ETag, Location, X-Request-Id) must be there. */
-    private void assertDeclaredHeaders(APIGatewayProxyRequestEvent event, int status, Map<String, String> headers) {
+    private void assertDeclaredHeaders(ProxyRequestEvent event, int status, Map<String, String> headers) {
         JsonNode document = contract.document();
         JsonNode response = resolve(document, document.path("paths").path(event.getResource())
                 .path(event.getHttpMethod().toLowerCase()).path("responses").path(Integer.toString(status)));

@@ -11,8 +11,8 @@ import static io.atrium.shared.testing.BatchEvents.invoke;
 import static io.atrium.shared.testing.BatchEvents.recorded;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.atrium.shared.api.ProxyRequestEvent;
+import io.atrium.shared.api.ProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.atrium.local.junit.MutableClock;
 import io.atrium.shared.domain.Money;
@@ -139,7 +139,7 @@ class StatementsStreamTest {
 
     @Test
     void aMonthWithoutTransactionsHasNoTotals() {
-        APIGatewayProxyResponseEvent response = statement(OwnedIds.newTenantId(), "1999-01");
+        ProxyResponseEvent response = statement(OwnedIds.newTenantId(), "1999-01");
         assertEquals(200, response.getStatusCode());
         assertEquals("application/json", response.getHeaders().get("Content-Type"));
         assertEquals("{\"month\":\"1999-01\",\"totals\":[]}", response.getBody());
@@ -148,7 +148,7 @@ class StatementsStreamTest {
     @Test
     void aMalformedMonthIs400NamingIt() {
         for (String month : List.of("2026-13", "2026-1", "2026-00", "26-11", "2026-11-01", "november", "2026-11 ")) {
-            APIGatewayProxyResponseEvent response = statement(OwnedIds.newTenantId(), month);
+            ProxyResponseEvent response = statement(OwnedIds.newTenantId(), month);
             assertProblem(response, 400);
             assertEquals(Set.of("month"), errorFields(response), month);
         }
@@ -156,12 +156,12 @@ class StatementsStreamTest {
 
     @Test
     void readingStatementsNeedsTheReadScope() {
-        APIGatewayProxyRequestEvent event = withScopes(statementEvent(OwnedIds.newTenantId(), "2026-11"), "transactions/write");
-        assertProblem(get.handleRequest(event, null), 403);
+        ProxyRequestEvent event = withScopes(statementEvent(OwnedIds.newTenantId(), "2026-11"), "transactions/write");
+        assertProblem(get.respond(event, null), 403);
     }
 
-    private static APIGatewayProxyResponseEvent statement(String tenantId, String month) {
-        return get.handleRequest(statementEvent(tenantId, month), null);
+    private static ProxyResponseEvent statement(String tenantId, String month) {
+        return get.respond(statementEvent(tenantId, month), null);
     }
 
     private static void record(String tenantId, String contractId, TransactionType type, String amount, String currency) {
@@ -179,7 +179,7 @@ class StatementsStreamTest {
     }
 
     /** A GET /statements/{month} event as the tenant's request. */
-    private static APIGatewayProxyRequestEvent statementEvent(String tenantId, String month) {
+    private static ProxyRequestEvent statementEvent(String tenantId, String month) {
         return withPathParameter(TransactionFixture.as(event("get-statement.json"), tenantId), "month", month);
     }
 }

@@ -8,7 +8,7 @@ import static io.atrium.transaction.handler.TransactionFixture.post;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.atrium.shared.api.ProxyResponseEvent;
 import io.atrium.shared.domain.contract.ContractStatus;
 import io.atrium.shared.domain.tenant.OwnedIds;
 import io.atrium.shared.testing.Concurrently;
@@ -38,7 +38,7 @@ class TransactionConcurrencyTest {
     }
 
     private record Answer(int status, String body, String etag, String location) {
-        static Answer of(APIGatewayProxyResponseEvent response) {
+        static Answer of(ProxyResponseEvent response) {
             return new Answer(response.getStatusCode(), response.getBody(), response.getHeaders().get("ETag"), response.getHeaders().get("Location"));
         }
 
@@ -53,7 +53,7 @@ class TransactionConcurrencyTest {
         String contractId = api.contract(tenant, ContractStatus.ACTIVE, "EUR");
         List<Callable<Answer>> repeats = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            repeats.add(() -> Answer.of(api.create.handleRequest(post(tenant, contractId, "CHARGE", "42.50", "EUR", "same-key"), null)));
+            repeats.add(() -> Answer.of(api.create.respond(post(tenant, contractId, "CHARGE", "42.50", "EUR", "same-key"), null)));
         }
         List<Answer> answers = callers.run(repeats);
 
@@ -67,7 +67,7 @@ class TransactionConcurrencyTest {
         }
         // a client told "still running" (409) repeats later and gets the same answer as everyone else
         for (int i = 0; i < waitedOn; i++) {
-            assertEquals(first, Answer.of(api.create.handleRequest(post(tenant, contractId, "CHARGE", "42.50", "EUR", "same-key"), null)));
+            assertEquals(first, Answer.of(api.create.respond(post(tenant, contractId, "CHARGE", "42.50", "EUR", "same-key"), null)));
         }
         assertEquals(1, api.stored(tenant, contractId).size(), "one stored record");
         assertEquals(new BigDecimal("42.50"), api.balance(tenant, contractId), "money moved once");
@@ -78,12 +78,12 @@ class TransactionConcurrencyTest {
     void concurrentRefundsNeverTakeTheBalanceBelowZero() throws Exception {
         String tenant = OwnedIds.newTenantId();
         String contractId = api.contract(tenant, ContractStatus.ACTIVE, "EUR");
-        assertEquals(201, api.create.handleRequest(post(tenant, contractId, "CHARGE", "100.00", "EUR", "seed"), null).getStatusCode());
+        assertEquals(201, api.create.respond(post(tenant, contractId, "CHARGE", "100.00", "EUR", "seed"), null).getStatusCode());
 
         List<Callable<Integer>> refunds = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             String key = "refund-" + i;
-            refunds.add(() -> api.create.handleRequest(post(tenant, contractId, "REFUND", "7.00", "EUR", key), null).getStatusCode());
+            refunds.add(() -> api.create.respond(post(tenant, contractId, "REFUND", "7.00", "EUR", key), null).getStatusCode());
         }
         List<Integer> statuses = callers.run(refunds);
 
@@ -102,7 +102,7 @@ class TransactionConcurrencyTest {
             String key = "mix-" + i;
             boolean charge = i % 3 == 0;
             calls.add(() -> {
-                APIGatewayProxyResponseEvent response = api.create.handleRequest(
+                ProxyResponseEvent response = api.create.respond(
                         post(tenant, contractId, charge ? "CHARGE" : "REFUND", charge ? "5.00" : "3.00", "USD", key), null);
                 return (charge ? "C" : "R") + response.getStatusCode();
             });
@@ -118,7 +118,7 @@ class TransactionConcurrencyTest {
         assertTrue(expected.signum() >= 0);
         assertEquals(expected, api.balance(tenant, contractId));
         assertEquals(charges + refunds, api.stored(tenant, contractId).size());
-        json(api.list.handleRequest(withQuery(as(event("list-transactions.json"), tenant),
+        json(api.list.respond(withQuery(as(event("list-transactions.json"), tenant),
                 Map.of("contractId", contractId, "limit", "100")), null)).get("items")
                 .forEach(item -> assertTrue(item.get("amount").get("amount").isTextual()));
     }

@@ -9,8 +9,8 @@ import static io.atrium.transaction.handler.TransactionFixture.withTransactionId
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.atrium.shared.api.ProxyRequestEvent;
+import io.atrium.shared.api.ProxyResponseEvent;
 import io.atrium.shared.api.ApiHandler;
 import io.atrium.shared.domain.contract.ContractStatus;
 import io.atrium.shared.domain.tenant.OwnedIds;
@@ -48,9 +48,9 @@ class TransactionDependencyFaultsTest {
     }
 
     /** Invokes the handler as Lambda would; the answer must come before the function's timeout. */
-    private static APIGatewayProxyResponseEvent call(ApiHandler handler, APIGatewayProxyRequestEvent event) {
+    private static ProxyResponseEvent call(ApiHandler handler, ProxyRequestEvent event) {
         FunctionContext context = FunctionContext.startingNow(FUNCTION_TIMEOUT);
-        APIGatewayProxyResponseEvent response = handler.handleRequest(event, context);
+        ProxyResponseEvent response = handler.respond(event, context);
         assertTrue(context.getRemainingTimeInMillis() > 0, "Lambda would have ended the function before it answered");
         return response;
     }
@@ -68,9 +68,9 @@ class TransactionDependencyFaultsTest {
         assertEquals(0, api.balance(tenant, contractId).signum());
 
         DYNAMODB.heal();
-        APIGatewayProxyResponseEvent first = call(api.create, post(tenant, contractId, "CHARGE", "40.00", "EUR", "k-1"));
+        ProxyResponseEvent first = call(api.create, post(tenant, contractId, "CHARGE", "40.00", "EUR", "k-1"));
         assertEquals(201, first.getStatusCode(), "the retry must run, not meet the failed attempt's claim: " + first.getBody());
-        APIGatewayProxyResponseEvent again = call(api.create, post(tenant, contractId, "CHARGE", "40.00", "EUR", "k-1"));
+        ProxyResponseEvent again = call(api.create, post(tenant, contractId, "CHARGE", "40.00", "EUR", "k-1"));
         assertEquals(first.getBody(), again.getBody());
         assertEquals(1, api.stored(tenant, contractId).size());
         assertEquals(new BigDecimal("40.00"), api.balance(tenant, contractId));
@@ -84,7 +84,7 @@ class TransactionDependencyFaultsTest {
 
         int attempts = DYNAMODB.attempts("TransactWriteItems");
         DYNAMODB.inject("TransactWriteItems", Fault.APPLIED_THEN_LOST, 1);
-        APIGatewayProxyResponseEvent created = call(api.create, post(tenant, contractId, "CHARGE", "40.00", "EUR", "k-lost"));
+        ProxyResponseEvent created = call(api.create, post(tenant, contractId, "CHARGE", "40.00", "EUR", "k-lost"));
 
         assertEquals(201, created.getStatusCode(), created.getBody());
         assertEquals(2, DYNAMODB.attempts("TransactWriteItems") - attempts, "applied, answer lost, retried by the SDK");
@@ -98,7 +98,7 @@ class TransactionDependencyFaultsTest {
         String tenant = OwnedIds.newTenantId();
         String contractId = api.contract(tenant, ContractStatus.ACTIVE, "EUR");
         String id = json(call(api.create, post(tenant, contractId, "CHARGE", "1.00", "EUR", "k-read"))).get("id").textValue();
-        APIGatewayProxyRequestEvent read = withTransactionId(as(event("get-transaction.json"), tenant), id);
+        ProxyRequestEvent read = withTransactionId(as(event("get-transaction.json"), tenant), id);
 
         DYNAMODB.always("GetItem", fault);
         assertUnavailable(call(api.get, read));

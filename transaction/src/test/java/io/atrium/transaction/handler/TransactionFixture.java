@@ -3,7 +3,7 @@ package io.atrium.transaction.handler;
 import static io.atrium.shared.testing.ApiEvents.event;
 import static io.atrium.shared.testing.ApiEvents.withHeader;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import io.atrium.shared.api.ProxyRequestEvent;
 import io.atrium.shared.idempotency.Idempotency;
 import io.atrium.shared.domain.Money;
 import io.atrium.shared.domain.contract.Contract;
@@ -72,11 +72,11 @@ final class TransactionFixture {
     }
 
     /** The event as the tenant's request, under a request id of its own (as API Gateway gives each request). */
-    static APIGatewayProxyRequestEvent as(APIGatewayProxyRequestEvent event, String tenantId) {
+    static ProxyRequestEvent as(ProxyRequestEvent event, String tenantId) {
         return ApiEvents.withNewRequestId(ApiEvents.as(event, tenantId));
     }
 
-    static APIGatewayProxyRequestEvent withTransactionId(APIGatewayProxyRequestEvent event, String transactionId) {
+    static ProxyRequestEvent withTransactionId(ProxyRequestEvent event, String transactionId) {
         return ApiEvents.withPathParameter(event, "transactionId", transactionId);
     }
 
@@ -109,8 +109,8 @@ final class TransactionFixture {
     }
 
     /** A POST /transactions event for the tenant with this body and key. */
-    static APIGatewayProxyRequestEvent post(String tenantId, String contractId, String type, String amount, String currency, String key) {
-        APIGatewayProxyRequestEvent event = withHeader(as(event("create-transaction.json"), tenantId), "Idempotency-Key", key);
+    static ProxyRequestEvent post(String tenantId, String contractId, String type, String amount, String currency, String key) {
+        ProxyRequestEvent event = withHeader(as(event("create-transaction.json"), tenantId), "Idempotency-Key", key);
         event.setBody("{\"contractId\":\"" + contractId + "\",\"type\":\"" + type + "\",\"amount\":{\"amount\":\"" + amount
                 + "\",\"currency\":\"" + currency + "\"},\"reference\":\"ref-" + key + "\"}");
         return event;

@@ -14,8 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.atrium.shared.api.ProxyRequestEvent;
+import io.atrium.shared.api.ProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.atrium.shared.domain.contract.ContractStatus;
 import io.atrium.shared.domain.tenant.OwnedIds;
@@ -46,10 +46,10 @@ class TransactionHandlersTest {
     void aChargeIs201AndMovesTheContractsBalanceWithTheRecord() {
         String tenant = tenant();
         String contractId = api.contract(tenant, ContractStatus.ACTIVE, "EUR");
-        APIGatewayProxyRequestEvent event = as(event("create-transaction.json"), tenant);
+        ProxyRequestEvent event = as(event("create-transaction.json"), tenant);
         event.setBody(event.getBody().replace("con_example", contractId));
 
-        APIGatewayProxyResponseEvent response = api.create.handleRequest(event, null);
+        ProxyResponseEvent response = api.create.respond(event, null);
         assertEquals(201, response.getStatusCode(), response.getBody());
         JsonNode body = json(response);
         String id = body.get("id").textValue();
@@ -71,7 +71,7 @@ class TransactionHandlersTest {
         assertEquals("250", items.get(0).get("amount").n());
         assertEquals(tenant, items.get(0).get("tenantId").s());
 
-        APIGatewayProxyResponseEvent refund = api.create.handleRequest(post(tenant, contractId, "REFUND", "0.01", "EUR", "r-1"), null);
+        ProxyResponseEvent refund = api.create.respond(post(tenant, contractId, "REFUND", "0.01", "EUR", "r-1"), null);
         assertEquals(201, refund.getStatusCode(), refund.getBody());
         assertEquals(new BigDecimal("249.99"), api.balance(tenant, contractId));
     }
@@ -80,27 +80,27 @@ class TransactionHandlersTest {
     void theIdempotencyKeyIsRequiredAndBindsTheBody() {
         String tenant = tenant();
         String contractId = api.contract(tenant, ContractStatus.ACTIVE, "EUR");
-        APIGatewayProxyResponseEvent missing = api.create.handleRequest(withHeader(post(tenant, contractId, "CHARGE", "5", "EUR", "k"),
+        ProxyResponseEvent missing = api.create.respond(withHeader(post(tenant, contractId, "CHARGE", "5", "EUR", "k"),
                 "Idempotency-Key", null), null);
         assertProblem(missing, 400);
         assertEquals(Set.of("Idempotency-Key"), errorFields(missing));
-        assertProblem(api.create.handleRequest(post(tenant, contractId, "CHARGE", "5", "EUR", "not a key!"), null), 400);
+        assertProblem(api.create.respond(post(tenant, contractId, "CHARGE", "5", "EUR", "not a key!"), null), 400);
 
-        APIGatewayProxyResponseEvent first = api.create.handleRequest(post(tenant, contractId, "CHARGE", "5", "EUR", "k1"), null);
-        APIGatewayProxyResponseEvent repeat = api.create.handleRequest(post(tenant, contractId, "CHARGE", "5", "EUR", "k1"), null);
+        ProxyResponseEvent first = api.create.respond(post(tenant, contractId, "CHARGE", "5", "EUR", "k1"), null);
+        ProxyResponseEvent repeat = api.create.respond(post(tenant, contractId, "CHARGE", "5", "EUR", "k1"), null);
         assertEquals(201, first.getStatusCode());
         assertEquals(201, repeat.getStatusCode());
         assertEquals(first.getBody(), repeat.getBody());
         assertEquals(first.getHeaders().get("ETag"), repeat.getHeaders().get("ETag"));
         assertEquals(first.getHeaders().get("Location"), repeat.getHeaders().get("Location"));
-        assertProblem(api.create.handleRequest(post(tenant, contractId, "CHARGE", "6", "EUR", "k1"), null), 422);
+        assertProblem(api.create.respond(post(tenant, contractId, "CHARGE", "6", "EUR", "k1"), null), 422);
 
         assertEquals(1, api.stored(tenant, contractId).size());
         assertEquals(new BigDecimal("5.00"), api.balance(tenant, contractId));
         // the same key of another tenant is another key
         String otherTenant = tenant();
         String otherContract = api.contract(otherTenant, ContractStatus.ACTIVE, "EUR");
-        assertEquals(201, api.create.handleRequest(post(otherTenant, otherContract, "CHARGE", "5", "EUR", "k1"), null).getStatusCode());
+        assertEquals(201, api.create.respond(post(otherTenant, otherContract, "CHARGE", "5", "EUR", "k1"), null).getStatusCode());
     }
 
     @Test
@@ -109,27 +109,27 @@ class TransactionHandlersTest {
         String active = api.contract(tenant, ContractStatus.ACTIVE, "EUR");
         String draft = api.contract(tenant, ContractStatus.DRAFT, "EUR");
         String terminated = api.contract(tenant, ContractStatus.TERMINATED, "EUR");
-        assertEquals(201, api.create.handleRequest(post(tenant, active, "CHARGE", "10.00", "EUR", "seed"), null).getStatusCode());
+        assertEquals(201, api.create.respond(post(tenant, active, "CHARGE", "10.00", "EUR", "seed"), null).getStatusCode());
 
-        assertProblem(api.create.handleRequest(post(tenant, draft, "CHARGE", "1", "EUR", "a"), null), 409);
-        assertProblem(api.create.handleRequest(post(tenant, terminated, "CHARGE", "1", "EUR", "b"), null), 409);
-        assertProblem(api.create.handleRequest(post(tenant, active, "CHARGE", "1", "USD", "c"), null), 409);
-        APIGatewayProxyResponseEvent tooMuch = api.create.handleRequest(post(tenant, active, "REFUND", "10.01", "EUR", "d"), null);
+        assertProblem(api.create.respond(post(tenant, draft, "CHARGE", "1", "EUR", "a"), null), 409);
+        assertProblem(api.create.respond(post(tenant, terminated, "CHARGE", "1", "EUR", "b"), null), 409);
+        assertProblem(api.create.respond(post(tenant, active, "CHARGE", "1", "USD", "c"), null), 409);
+        ProxyResponseEvent tooMuch = api.create.respond(post(tenant, active, "REFUND", "10.01", "EUR", "d"), null);
         assertProblem(tooMuch, 409);
         assertTrue(json(tooMuch).get("detail").textValue().contains("below zero"), tooMuch.getBody());
 
-        APIGatewayProxyResponseEvent foreign = api.create.handleRequest(post(tenant(), active, "CHARGE", "1", "EUR", "e"), null);
+        ProxyResponseEvent foreign = api.create.respond(post(tenant(), active, "CHARGE", "1", "EUR", "e"), null);
         assertProblem(foreign, 404);
         assertTrue(json(foreign).get("detail").textValue().contains("contractId"), foreign.getBody());
-        assertProblem(api.create.handleRequest(post(tenant, "con_missing", "CHARGE", "1", "EUR", "f"), null), 404);
+        assertProblem(api.create.respond(post(tenant, "con_missing", "CHARGE", "1", "EUR", "f"), null), 404);
 
         assertEquals(1, api.stored(tenant, active).size());
         assertEquals(0, api.stored(tenant, draft).size());
         assertEquals(0, api.stored(tenant, terminated).size());
         assertEquals(new BigDecimal("10.00"), api.balance(tenant, active));
         // a refused request is answered the same when repeated: its 409 is kept
-        assertProblem(api.create.handleRequest(post(tenant, active, "REFUND", "10.01", "EUR", "d"), null), 409);
-        assertEquals(201, api.create.handleRequest(post(tenant, active, "REFUND", "10.00", "EUR", "g"), null).getStatusCode());
+        assertProblem(api.create.respond(post(tenant, active, "REFUND", "10.01", "EUR", "d"), null), 409);
+        assertEquals(201, api.create.respond(post(tenant, active, "REFUND", "10.00", "EUR", "g"), null).getStatusCode());
         assertEquals(new BigDecimal("0.00"), api.balance(tenant, active));
     }
 
@@ -137,18 +137,18 @@ class TransactionHandlersTest {
     void invalidBodiesAre400NamingEachFieldAndMoveNothing() {
         String tenant = tenant();
         String contractId = api.contract(tenant, ContractStatus.ACTIVE, "JPY");
-        APIGatewayProxyRequestEvent bad = post(tenant, contractId, "CHARGE", "1", "JPY", "bad-1");
+        ProxyRequestEvent bad = post(tenant, contractId, "CHARGE", "1", "JPY", "bad-1");
         bad.setBody("{\"contractId\":\"x y\",\"type\":\"GIFT\",\"amount\":{\"amount\":12.5,\"currency\":\"JPY\"},\"balance\":\"0\"}");
-        APIGatewayProxyResponseEvent response = api.create.handleRequest(bad, null);
+        ProxyResponseEvent response = api.create.respond(bad, null);
         assertProblem(response, 400);
         assertEquals(Set.of("contractId", "type", "amount.amount", "reference", "balance"), errorFields(response));
 
         for (String amount : List.of("0", "-5", "1.5", "1e3", "")) {
-            APIGatewayProxyResponseEvent wrong = api.create.handleRequest(post(tenant, contractId, "CHARGE", amount, "JPY", "bad-" + amount.hashCode()), null);
+            ProxyResponseEvent wrong = api.create.respond(post(tenant, contractId, "CHARGE", amount, "JPY", "bad-" + amount.hashCode()), null);
             assertProblem(wrong, 400);
             assertEquals(Set.of("amount.amount"), errorFields(wrong), amount);
         }
-        assertProblem(api.create.handleRequest(withHeader(post(tenant, contractId, "CHARGE", "1", "JPY", "bad-m"), "Content-Type", "text/plain"), null), 415);
+        assertProblem(api.create.respond(withHeader(post(tenant, contractId, "CHARGE", "1", "JPY", "bad-m"), "Content-Type", "text/plain"), null), 415);
         assertEquals(0, api.stored(tenant, contractId).size());
         assertEquals(new BigDecimal("0"), api.balance(tenant, contractId));
     }
@@ -157,19 +157,19 @@ class TransactionHandlersTest {
     void getReturnsTheTransactionOnlyToItsTenant() {
         String tenant = tenant();
         String contractId = api.contract(tenant, ContractStatus.ACTIVE, "USD");
-        String id = json(api.create.handleRequest(post(tenant, contractId, "CHARGE", "19.99", "USD", "g-1"), null)).get("id").textValue();
+        String id = json(api.create.respond(post(tenant, contractId, "CHARGE", "19.99", "USD", "g-1"), null)).get("id").textValue();
 
-        APIGatewayProxyResponseEvent found = api.get.handleRequest(withTransactionId(as(event("get-transaction.json"), tenant), id), null);
+        ProxyResponseEvent found = api.get.respond(withTransactionId(as(event("get-transaction.json"), tenant), id), null);
         assertEquals(200, found.getStatusCode());
         assertEquals("19.99", json(found).get("amount").get("amount").textValue());
         assertEquals("\"1\"", found.getHeaders().get("ETag"));
-        APIGatewayProxyResponseEvent foreign = api.get.handleRequest(withTransactionId(as(event("get-transaction.json"), tenant()), id), null);
-        APIGatewayProxyResponseEvent missing = api.get.handleRequest(withTransactionId(as(event("get-transaction.json"), tenant), "txn_none"), null);
+        ProxyResponseEvent foreign = api.get.respond(withTransactionId(as(event("get-transaction.json"), tenant()), id), null);
+        ProxyResponseEvent missing = api.get.respond(withTransactionId(as(event("get-transaction.json"), tenant), "txn_none"), null);
         assertProblem(foreign, 404);
         assertProblem(missing, 404);
         assertEquals(json(missing).get("detail"), json(foreign).get("detail"));
-        APIGatewayProxyRequestEvent noScope = withScopes(withTransactionId(as(event("get-transaction.json"), tenant), id), "contracts/read");
-        assertProblem(api.get.handleRequest(noScope, null), 403);
+        ProxyRequestEvent noScope = withScopes(withTransactionId(as(event("get-transaction.json"), tenant), id), "contracts/read");
+        assertProblem(api.get.respond(noScope, null), 403);
     }
 
     @Test
@@ -179,16 +179,16 @@ class TransactionHandlersTest {
         String otherContract = api.contract(tenant, ContractStatus.ACTIVE, "EUR");
         List<String> newestFirst = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            newestFirst.add(0, json(api.create.handleRequest(post(tenant, contractId, "CHARGE", "1.00", "EUR", "l-" + i), null)).get("id").textValue());
+            newestFirst.add(0, json(api.create.respond(post(tenant, contractId, "CHARGE", "1.00", "EUR", "l-" + i), null)).get("id").textValue());
             Thread.sleep(2);
         }
-        api.create.handleRequest(post(tenant, otherContract, "CHARGE", "1.00", "EUR", "l-other"), null);
+        api.create.respond(post(tenant, otherContract, "CHARGE", "1.00", "EUR", "l-other"), null);
 
         List<String> ids = new ArrayList<>();
         Map<String, String> query = new HashMap<>(Map.of("contractId", contractId, "limit", "2"));
         String token = null;
         for (int pages = 0; pages < 10; pages++) {
-            APIGatewayProxyResponseEvent page = api.list.handleRequest(withQuery(as(event("list-transactions.json"), tenant), query), null);
+            ProxyResponseEvent page = api.list.respond(withQuery(as(event("list-transactions.json"), tenant), query), null);
             assertEquals(200, page.getStatusCode(), page.getBody());
             json(page).get("items").forEach(item -> ids.add(item.get("id").textValue()));
             if (!json(page).has("nextToken")) {
@@ -199,11 +199,11 @@ class TransactionHandlersTest {
         }
         assertEquals(newestFirst, ids);
 
-        assertProblem(api.list.handleRequest(withQuery(as(event("list-transactions.json"), tenant),
+        assertProblem(api.list.respond(withQuery(as(event("list-transactions.json"), tenant),
                 Map.of("contractId", otherContract, "limit", "2", "nextToken", token)), null), 400);
-        assertProblem(api.list.handleRequest(withQuery(as(event("list-transactions.json"), tenant), Map.of("limit", "2")), null), 400);
-        assertProblem(api.list.handleRequest(withQuery(as(event("list-transactions.json"), tenant),
+        assertProblem(api.list.respond(withQuery(as(event("list-transactions.json"), tenant), Map.of("limit", "2")), null), 400);
+        assertProblem(api.list.respond(withQuery(as(event("list-transactions.json"), tenant),
                 Map.of("contractId", contractId, "limit", "101")), null), 400);
-        assertProblem(api.list.handleRequest(withQuery(as(event("list-transactions.json"), tenant()), Map.of("contractId", contractId)), null), 404);
+        assertProblem(api.list.respond(withQuery(as(event("list-transactions.json"), tenant()), Map.of("contractId", contractId)), null), 404);
     }
 }

@@ -10,8 +10,8 @@ import static io.atrium.transaction.handler.TransactionFixture.post;
 import static io.atrium.transaction.handler.TransactionFixture.withTransactionId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.atrium.shared.api.ProxyRequestEvent;
+import io.atrium.shared.api.ProxyResponseEvent;
 import io.atrium.local.ProjectLayout;
 import io.atrium.local.openapi.OpenApiContract;
 import io.atrium.shared.domain.contract.ContractStatus;
@@ -42,7 +42,7 @@ class TransactionOpenApiTest {
         String active = api.contract(tenant, ContractStatus.ACTIVE, "EUR");
         String draft = api.contract(tenant, ContractStatus.DRAFT, "EUR");
 
-        APIGatewayProxyResponseEvent created = OPENAPI.call(api.create, post(tenant, active, "CHARGE", "100.00", "EUR", "oas-1"));
+        ProxyResponseEvent created = OPENAPI.call(api.create, post(tenant, active, "CHARGE", "100.00", "EUR", "oas-1"));
         assertEquals(201, created.getStatusCode());
         String id = json(created).get("id").textValue();
         assertEquals(201, OPENAPI.call(api.create, post(tenant, active, "REFUND", "40", "EUR", "oas-2")).getStatusCode());
@@ -54,7 +54,7 @@ class TransactionOpenApiTest {
                 .getStatusCode());
         assertEquals(415, OPENAPI.call(api.create, withHeader(post(tenant, active, "CHARGE", "1", "EUR", "oas-6"), "Content-Type", "text/csv"))
                 .getStatusCode());
-        APIGatewayProxyRequestEvent anonymous = post(tenant, active, "CHARGE", "1", "EUR", "oas-7");
+        ProxyRequestEvent anonymous = post(tenant, active, "CHARGE", "1", "EUR", "oas-7");
         anonymous.getRequestContext().setAuthorizer(null);
         assertEquals(401, OPENAPI.call(api.create, anonymous).getStatusCode());
 
@@ -70,7 +70,7 @@ class TransactionOpenApiTest {
 
         // the statement of the month the stream consumer posted the two transactions to
         api.statements.post(api.service.get(tenant, id));
-        APIGatewayProxyRequestEvent month = withPathParameter(as(event("get-statement.json"), tenant), "month",
+        ProxyRequestEvent month = withPathParameter(as(event("get-statement.json"), tenant), "month",
                 java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString());
         assertEquals(200, OPENAPI.call(api.statement, month).getStatusCode());
         assertEquals(200, OPENAPI.call(api.statement, withPathParameter(as(event("get-statement.json"), tenant), "month", "1999-01"))

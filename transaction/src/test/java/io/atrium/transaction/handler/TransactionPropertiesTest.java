@@ -11,8 +11,8 @@ import static io.atrium.transaction.handler.TransactionFixture.withTransactionId
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.atrium.shared.api.ProxyRequestEvent;
+import io.atrium.shared.api.ProxyResponseEvent;
 import io.atrium.shared.api.ApiHandler;
 import io.atrium.shared.domain.Money;
 import io.atrium.shared.domain.contract.ContractStatus;
@@ -50,8 +50,8 @@ class TransactionPropertiesTest {
         contractId = api.contract(TENANT, ContractStatus.ACTIVE, "EUR");
     }
 
-    private static APIGatewayProxyResponseEvent answer(ApiHandler handler, APIGatewayProxyRequestEvent event) {
-        APIGatewayProxyResponseEvent response = OPENAPI.call(handler, event);
+    private static ProxyResponseEvent answer(ApiHandler handler, ProxyRequestEvent event) {
+        ProxyResponseEvent response = OPENAPI.call(handler, event);
         Answers.assertWellBehaved(response);
         return response;
     }
@@ -102,7 +102,7 @@ class TransactionPropertiesTest {
         String contract = contractId;
         BigDecimal expected = api.balance(TENANT, contract);
         for (Tuple.Tuple2<String, String> movement : movements) {
-            APIGatewayProxyResponseEvent response = answer(api.create, TransactionFixture.post(TENANT, contract, movement.get1(),
+            ProxyResponseEvent response = answer(api.create, TransactionFixture.post(TENANT, contract, movement.get1(),
                     movement.get2(), "EUR", UUID.randomUUID().toString()));
             BigDecimal change = new BigDecimal(movement.get2());
             BigDecimal next = movement.get1().equals("CHARGE") ? expected.add(change) : expected.subtract(change);

@@ -2,10 +2,10 @@ package io.atrium.shared.repository.dynamodb;
 
 import io.atrium.shared.aws.DependencyFailures;
 import io.atrium.shared.error.UnavailableException;
+import io.atrium.shared.snapstart.Randomness;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -108,7 +108,7 @@ final class TransactWrites {
     private static void pause(int attempt) {
         long ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS << attempt);
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1));
+            Thread.sleep(Randomness.current().nextLong(ceiling / 2, ceiling + 1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UnavailableException("The request was interrupted; retry shortly.", 1, e);
