@@ -8,6 +8,7 @@ import io.atrium.shared.idempotency.DynamoDbIdempotencyStore;
 import io.atrium.shared.paging.PageTokens;
 import io.atrium.shared.paging.Paginator;
 import io.atrium.shared.snapstart.PrimingRead;
+import io.atrium.shared.snapstart.PrimingWrites;
 import io.atrium.shared.snapstart.SnapStart;
 import java.time.Clock;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -17,7 +18,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * What every function's composition root needs, built once per container on first use (and so
  * captured by the SnapStart snapshot): settings, the DynamoDB clients, page tokens, idempotency.
  * Each piece is its own lazy holder, so a function that never pages never needs PAGINATION_KEY. Every table a
- * function names is read once before its SnapStart snapshot ({@link PrimingRead}, ADR 0016).
+ * function names is read once before its SnapStart snapshot ({@link PrimingRead}, ADR 0016), and a function with
+ * idempotency has its write calls primed ({@link PrimingWrites}).
  */
 public final class Platform {
     private Platform() {
@@ -79,5 +81,10 @@ public final class Platform {
     private static final class IdempotencyHolder {
         static final Idempotency IDEMPOTENCY = new Idempotency(
                 new DynamoDbIdempotencyStore(dynamoDb(), table("IDEMPOTENCY_TABLE")), clock());
+
+        static {
+            // a function with idempotency writes: its write calls are primed too, refused by their condition
+            SnapStart.prime("writes", new PrimingWrites(dynamoDb(), table("IDEMPOTENCY_TABLE")));
+        }
     }
 }

@@ -37,7 +37,10 @@ final class CatalogFixture {
     final UpdateProductHandler update;
 
     CatalogFixture(String prefix) {
-        TestTables tables = TestTables.create(prefix);
+        this(TestTables.create(prefix));
+    }
+
+    CatalogFixture(TestTables tables) {
         dynamoDb = tables.client();
         productTable = tables.name("ProductTable");
         idempotencyTable = tables.name("IdempotencyTable");

@@ -43,7 +43,11 @@ final class ContractFixture {
     final TerminateContractHandler terminate;
 
     ContractFixture(String prefix) {
-        tables = TestTables.create(prefix);
+        this(TestTables.create(prefix));
+    }
+
+    ContractFixture(TestTables tables) {
+        this.tables = tables;
         dynamoDb = tables.client();
         contractTable = tables.name("ContractTable");
         partnerTable = tables.name("PartnerTable");

@@ -44,7 +44,11 @@ final class OrderFixture {
     final CancelOrderHandler cancel;
 
     OrderFixture(String prefix) {
-        tables = TestTables.create(prefix);
+        this(TestTables.create(prefix));
+    }
+
+    OrderFixture(TestTables tables) {
+        this.tables = tables;
         dynamoDb = tables.client();
         orderTable = tables.name("OrderTable");
         productTable = tables.name("ProductTable");

@@ -26,7 +26,10 @@ final class PartnerFixture {
     final DeletePartnerHandler delete;
 
     PartnerFixture(String prefix) {
-        TestTables tables = TestTables.create(prefix);
+        this(TestTables.create(prefix));
+    }
+
+    PartnerFixture(TestTables tables) {
         dynamoDb = tables.client();
         partnerTable = tables.name("PartnerTable");
         service = new PartnerService(new DynamoDbPartnerRepository(dynamoDb, tables.enhanced(), partnerTable),

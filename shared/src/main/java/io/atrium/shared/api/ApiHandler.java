@@ -15,9 +15,12 @@ import io.atrium.shared.metrics.Metrics;
 import io.atrium.shared.snapstart.SnapStart;
 import io.atrium.shared.trace.Invocation;
 import io.atrium.shared.trace.Tracing;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,11 +78,26 @@ public abstract class ApiHandler implements RequestStreamHandler {
         SnapStart.prime(getClass(), this::prime);
     }
 
-    /** Answers {@link PrimingEvent} once before the SnapStart snapshot: the whole request path, nothing written. */
+    /**
+     * Before the SnapStart snapshot (ADR 0016): the priming request once through Lambda's entry point (the event read
+     * from bytes, the answer written as bytes), then once more with every path id naming an item no tenant has, so the
+     * route's own read runs; nothing is written. A 5xx answer fails the primer.
+     */
     private void prime() {
-        ProxyResponseEvent answer = respond(PrimingEvent.forScope(requiredScope), null);
-        if (answer.statusCode() >= 500) {
-            throw new IllegalStateException(operation + " answered its priming request " + answer.statusCode());
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            handleRequest(new ByteArrayInputStream(Json.MAPPER.writeValueAsBytes(PrimingEvent.forScope(requiredScope))),
+                    out, null);
+            expectNoServerError(Json.MAPPER.readTree(out.toByteArray()).path("statusCode").asInt());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        expectNoServerError(respond(PrimingEvent.withAnyPathId(requiredScope), null).statusCode());
+    }
+
+    private void expectNoServerError(int status) {
+        if (status >= 500) {
+            throw new IllegalStateException(operation + " answered its priming request " + status);
         }
     }
 
@@ -113,7 +131,10 @@ public abstract class ApiHandler implements RequestStreamHandler {
                 reportCrossTenant(event, answer.tenantId(), notFound, requestId);
             }
             log(answer, response.status(), requestId, durationMs);
-            metrics.request(endpoint, answer.tenantId(), response.status(), durationMs);
+            if (!PrimingEvent.REQUEST_ID.equals(requestId)) {
+                // priming before the snapshot is no request: it must not count in the API's metrics
+                metrics.request(endpoint, answer.tenantId(), response.status(), durationMs);
+            }
             return response.toEvent();
         } finally {
             invocation.end();

@@ -1,17 +1,22 @@
 package io.atrium.shared.api;
 
+import java.util.AbstractMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The request a function answers once before its SnapStart snapshot (ADR 0016): a verified caller of a tenant that
- * owns nothing, with the route's scope, an empty JSON body, no path id and no Idempotency-Key. Every route answers
- * it from reads only: a 400 for the missing id or fields, an empty list, a 404; nothing is written.
+ * The requests a function answers before its SnapStart snapshot (ADR 0016): a verified caller of a tenant that owns
+ * nothing, with the route's scope, an empty JSON body and no Idempotency-Key; without a path id, then with every path
+ * id naming {@link #ITEM_ID}, which no item has. Every route answers them from reads only: a 400 for the missing id
+ * or fields, a 428 for a missing If-Match, an empty list, a 404; nothing is written.
  */
 final class PrimingEvent {
     static final String REQUEST_ID = "snapstart-priming";
     /** A well-formed tenant id no tenant has (real ones are minted by {@link Ids#newId}). */
     static final String TENANT_ID = "ten_SnapStartPrimingOwnsNothing";
+    /** A well-formed id no item has (ids are minted by {@link Ids#newId}, never this). */
+    static final String ITEM_ID = "snapstart_priming_no_such_item";
 
     private PrimingEvent() {
     }
@@ -33,5 +38,30 @@ final class PrimingEvent {
         event.setHeaders(Map.of("Content-Type", ApiResponse.JSON));
         event.setBody("{}");
         return event;
+    }
+
+    /** {@link #forScope}, with every path parameter the route reads naming {@link #ITEM_ID}. */
+    static ProxyRequestEvent withAnyPathId(String requiredScope) {
+        ProxyRequestEvent event = forScope(requiredScope);
+        event.setPathParameters(new AnyName());
+        return event;
+    }
+
+    /** Path parameters that hold {@link #ITEM_ID} whatever the route calls its id (and list none). */
+    private static final class AnyName extends AbstractMap<String, String> {
+        @Override
+        public String get(Object name) {
+            return ITEM_ID;
+        }
+
+        @Override
+        public boolean containsKey(Object name) {
+            return true;
+        }
+
+        @Override
+        public Set<Map.Entry<String, String>> entrySet() {
+            return Set.of();
+        }
     }
 }

@@ -11,6 +11,10 @@ import io.atrium.shared.paging.Paginator;
 import java.time.Clock;
 import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -33,6 +37,22 @@ public final class TestTables {
     public static TestTables create(String prefix) {
         DynamoDbClient client = DynamoDbLocal.shared().client();
         return new TestTables(client, TableProvisioner.createTables(client, ProjectLayout.root().resolve("shared/template.yaml"), prefix));
+    }
+
+    /**
+     * The same tables through a client of their own whose calls {@code meter} counts (DynamoDB Local answers
+     * {@code ReturnConsumedCapacity} as DynamoDB does).
+     */
+    public TestTables meteredBy(CapacityMeter meter) {
+        DynamoDbClient metered = DynamoDbClient.builder()
+                .endpointOverride(DynamoDbLocal.shared().endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                // as the shared client: no short read timeout, whose retry of a slow create would then conflict
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.addExecutionInterceptor(meter))
+                .build();
+        return new TestTables(metered, names);
     }
 
     public DynamoDbClient client() {

@@ -53,7 +53,10 @@ final class TransactionFixture {
      *                        tables' own; seeding and inspecting always use the tables' own client
      */
     TransactionFixture(String prefix, DynamoDbClient functionsClient) {
-        TestTables tables = TestTables.create(prefix);
+        this(TestTables.create(prefix), functionsClient);
+    }
+
+    TransactionFixture(TestTables tables, DynamoDbClient functionsClient) {
         dynamoDb = tables.client();
         DynamoDbClient functions = functionsClient == null ? dynamoDb : functionsClient;
         transactionTable = tables.name("TransactionTable");
