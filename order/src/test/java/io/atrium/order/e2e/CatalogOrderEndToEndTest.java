@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The main catalog and order flow over HTTP through the local runtime, as a client sees it: onboard a
- * tenant, take its token, add a product, order it, cancel the order and find the stock back. Every
- * answer of the two APIs is checked against their openapi.json.
+ * tenant, take its token, add a product, order it, see the order queue's worker confirm it, cancel the order
+ * and find the stock back. Every answer of the two APIs is checked against their openapi.json.
  * <p>
  * The runtime runs the stacks' packaged code: this module's test dependencies on authz and catalog make
  * {@code mvn verify} (also {@code -pl order -am}) package them and the layer before this end-to-end test runs.
@@ -82,19 +82,19 @@ class CatalogOrderEndToEndTest {
         String orderId = order.get("id").textValue();
         assertEquals(7, stock(catalog, productId));
 
-        HttpResponse<String> shown = call(ORDER_API, "/orders/{orderId}", HttpRequest.newBuilder(orders.resolve("v1/orders/" + orderId)).GET());
-        assertEquals(200, shown.statusCode());
-        assertEquals("\"1\"", shown.headers().firstValue("ETag").orElse(null));
+        // the order table's stream, the publisher, the order queue and the worker confirm it (ADR 0403)
+        HttpResponse<String> shown = confirmed(orders, orderId);
+        assertEquals("\"2\"", shown.headers().firstValue("ETag").orElse(null));
 
         HttpResponse<String> cancelled = call(ORDER_API, "/orders/{orderId}/cancel",
-                HttpRequest.newBuilder(orders.resolve("v1/orders/" + orderId + "/cancel")).header("If-Match", "\"1\"")
+                HttpRequest.newBuilder(orders.resolve("v1/orders/" + orderId + "/cancel")).header("If-Match", "\"2\"")
                         .POST(HttpRequest.BodyPublishers.noBody()));
         assertEquals(200, cancelled.statusCode(), cancelled.body());
         assertEquals("CANCELLED", JSON.readTree(cancelled.body()).get("status").textValue());
         assertEquals(10, stock(catalog, productId));
 
         HttpResponse<String> again = call(ORDER_API, "/orders/{orderId}/cancel",
-                HttpRequest.newBuilder(orders.resolve("v1/orders/" + orderId + "/cancel")).header("If-Match", "\"2\"")
+                HttpRequest.newBuilder(orders.resolve("v1/orders/" + orderId + "/cancel")).header("If-Match", "\"3\"")
                         .POST(HttpRequest.BodyPublishers.noBody()));
         assertEquals(409, again.statusCode(), again.body());
         assertEquals(10, stock(catalog, productId));
@@ -126,6 +126,22 @@ class CatalogOrderEndToEndTest {
         HttpResponse<String> health = send(HttpRequest.newBuilder(orders.resolve("v1/health")).GET().build());
         assertEquals(200, health.statusCode());
         assertEquals(Map.of("status", "ok"), JSON.convertValue(JSON.readTree(health.body()), Map.class));
+    }
+
+    /** The order once the asynchronous flow has confirmed it (waits up to 10 s: a bound, not a speed claim). */
+    private static HttpResponse<String> confirmed(URI orders, String orderId) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            HttpResponse<String> shown = call(ORDER_API, "/orders/{orderId}",
+                    HttpRequest.newBuilder(orders.resolve("v1/orders/" + orderId)).GET());
+            assertEquals(200, shown.statusCode(), shown.body());
+            String status = JSON.readTree(shown.body()).get("status").textValue();
+            if (status.equals("CONFIRMED") || System.nanoTime() > deadline) {
+                assertEquals("CONFIRMED", status, "placed orders are confirmed by the order queue's worker");
+                return shown;
+            }
+            Thread.sleep(50);
+        }
     }
 
     private static long stock(URI catalog, String productId) throws Exception {

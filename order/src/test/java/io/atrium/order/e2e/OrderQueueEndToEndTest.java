@@ -25,10 +25,10 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
- * The order queue over the local runtime: the template's OrderQueue (DLQ at maxReceiveCount 3) and its worker
- * ConfirmOrderFunction. Messages go straight to the queue, as the publisher would send them: a batch with one
- * message for an order that does not exist confirms the real orders, and that one message alone comes back until
- * it rests in the DLQ. The order module's failsafe run cuts visibility timeouts to 3 s
+ * The order flow over the local runtime, from the templates (ADR 0403): a placed order reaches the order queue
+ * through the order table's stream and PublishPlacedOrdersFunction, and ConfirmOrderFunction confirms it. Messages
+ * sent straight to the queue, as the publisher sends them: a batch with one message for an order that does not exist
+ * confirms the real orders, and that one message alone comes back until it rests in the DLQ (maxReceiveCount 3). The order module's failsafe run cuts visibility timeouts to 3 s
  * ({@code atrium.local.sqs.maxVisibilityTimeoutSeconds}, ADR 0104), so that takes seconds, not minutes.
  */
 @LocalSystemTest(templates = {"shared/template.yaml", "authz/template.yaml", "catalog/template.yaml", "order/template.yaml"})
@@ -44,6 +44,13 @@ class OrderQueueEndToEndTest {
         ApiClients.TenantClient tenant = clients.onboard("Queue shop", "premium");
         tenantId = tenant.tenantId();
         token = clients.token(tenant);
+    }
+
+    @Test
+    void aPlacedOrderIsConfirmedWithoutAnyoneSendingAMessage(LocalSystem system) throws Exception {
+        String orderId = order(system, product(system, "Q-PLACED", 5), "q-placed");
+        // a bound for a loaded machine, not a speed claim: scripts/bench-local measures the latency (p50/p99)
+        waitFor(Duration.ofSeconds(10), () -> "CONFIRMED".equals(status(system, orderId)));
     }
 
     @Test
