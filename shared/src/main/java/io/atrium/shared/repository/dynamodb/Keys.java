@@ -1,9 +1,16 @@
 package io.atrium.shared.repository.dynamodb;
 
 import io.atrium.shared.api.Ids;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /** Builds every storage key from a tenant id and validated ids; nothing else makes keys. */
 public final class Keys {
+    /** Always nine fraction digits: {@code Instant.toString()} writes 0, 3, 6 or 9, which do not sort as times. */
+    private static final DateTimeFormatter CREATED =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+
     private Keys() {
     }
 
@@ -32,8 +39,11 @@ public final class Keys {
         return tenantPrefix(tenantId) + collection + "#STATUS#" + status;
     }
 
-    /** {@code 2026-01-01T00:00:00Z#id}: newest-first ordering in list indexes. */
-    public static String created(java.time.Instant createdAt, String id) {
-        return createdAt.toString() + "#" + id;
+    /**
+     * {@code 2026-01-01T00:00:00.000000000Z#id}: newest-first ordering in list indexes. Fixed width, so the strings
+     * sort as the times do (an earlier time never sorts after a later one, whatever their precision).
+     */
+    public static String created(Instant createdAt, String id) {
+        return CREATED.format(createdAt) + "#" + id;
     }
 }
