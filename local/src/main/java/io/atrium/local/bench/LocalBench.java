@@ -72,10 +72,11 @@ public final class LocalBench {
         double[] healthAt8 = LoadRun.run(partner, List.of(LoadClient.get(URI.create(partner + "/health"), null)), 8,
                 seconds);
         long[] streamLag = streamLag(endpoints, stacks);
+        long[] orderLag = orderLag(endpoints, stacks);
         URI dynamoDb = URI.create(endpoints.get("dynamodbEndpoint").asText());
         double[] raw1 = rawGetItem(dynamoDb, 1, seconds);
         double[] raw8 = rawGetItem(dynamoDb, 8, seconds);
-        System.out.print(report(stacks.size(), startup, warm, throughput, healthAt8, raw1, raw8, streamLag));
+        System.out.print(report(stacks.size(), startup, warm, throughput, healthAt8, raw1, raw8, streamLag, orderLag));
     }
 
     private static JsonNode awaitEndpoints(Path endpointsFile, long launchedAt) throws Exception {
@@ -123,8 +124,7 @@ public final class LocalBench {
         URI partner = stacks.get("partner");
         URI authz = stacks.get("authz");
         String tokenUrl = endpoints.get("tokenUrl").asText();
-        String adminToken = token(tokenUrl, endpoints.at("/adminClient/clientId").asText(),
-                endpoints.at("/adminClient/clientSecret").asText(), null);
+        String adminToken = adminToken(endpoints);
         List<byte[]> requests = new ArrayList<>();
         for (int i = 0; i < TENANTS; i++) {
             JsonNode tenant = post(URI.create(authz + "/tenants"), adminToken,
@@ -142,12 +142,24 @@ public final class LocalBench {
     /** {@link StreamLag} of 50 charges, each waited for, after 5 to warm the functions up. */
     private static long[] streamLag(JsonNode endpoints, Map<String, URI> stacks) throws Exception {
         String tokenUrl = endpoints.get("tokenUrl").asText();
-        String adminToken = token(tokenUrl, endpoints.at("/adminClient/clientId").asText(),
-                endpoints.at("/adminClient/clientSecret").asText(), null);
-        StreamLag lag = StreamLag.prepare(tokenUrl, adminToken, stacks.get("authz"), stacks.get("partner"),
+        StreamLag lag = StreamLag.prepare(tokenUrl, adminToken(endpoints), stacks.get("authz"), stacks.get("partner"),
                 stacks.get("contract"), stacks.get("transaction"));
         lag.measure(5);
         return lag.measure(50);
+    }
+
+    /** {@link OrderLag} of 50 orders, each waited for, after 5 to warm the functions up. */
+    private static long[] orderLag(JsonNode endpoints, Map<String, URI> stacks) throws Exception {
+        String tokenUrl = endpoints.get("tokenUrl").asText();
+        OrderLag lag = OrderLag.prepare(tokenUrl, adminToken(endpoints), stacks.get("authz"), stacks.get("catalog"),
+                stacks.get("order"));
+        lag.measure(5);
+        return lag.measure(50);
+    }
+
+    private static String adminToken(JsonNode endpoints) throws Exception {
+        return token(endpoints.get("tokenUrl").asText(), endpoints.at("/adminClient/clientId").asText(),
+                endpoints.at("/adminClient/clientSecret").asText(), null);
     }
 
     private static Warm warm(URI partner, List<byte[]> requests) throws Exception {
@@ -180,7 +192,7 @@ public final class LocalBench {
     }
 
     private static String report(int apis, Startup startup, Warm warm, Map<Integer, double[]> throughput,
-            double[] healthAt8, double[] raw1, double[] raw8, long[] streamLag) {
+            double[] healthAt8, double[] raw1, double[] raw8, long[] streamLag, long[] orderLag) {
         StringBuilder md = new StringBuilder();
         md.append(String.format("| launch of `scripts/local` to runtime ready (endpoints.json written, %d APIs listening) | %.1f s |%n",
                 apis, startup.endpointsAtMs() / 1000.0));
@@ -204,8 +216,13 @@ public final class LocalBench {
         md.append(String.format("| stream lag: POST /transactions answered -> GET /statements/{month} counts it, %d charges one"
                 + " at a time: p50 / p99 / max | %.0f ms / %.0f ms / %.0f ms |%n", streamLag.length, pct(streamLag, 0.50),
                 pct(streamLag, 0.99), pct(streamLag, 1.0)));
+        md.append(String.format("| order confirmed: POST /orders answered (PENDING) -> GET /orders/{id} CONFIRMED, %d orders one"
+                + " at a time: p50 / p99 / max | %.0f ms / %.0f ms / %.0f ms |%n", orderLag.length, pct(orderLag, 0.50),
+                pct(orderLag, 0.99), pct(orderLag, 1.0)));
         double at8 = throughput.get(8)[0];
-        md.append(String.format("%nAgainst issue 3's targets on this run:%n"));
+        md.append(String.format("%nAgainst the targets on this run:%n"));
+        md.append(String.format("- a placed order CONFIRMED within 2 s (issue 10): %s (p99 %.0f ms, max %.0f ms)%n",
+                pct(orderLag, 1.0) <= 2_000 ? "met for every order" : "not met", pct(orderLag, 0.99), pct(orderLag, 1.0)));
         md.append(String.format("- every stack serving within 5 s: %s (%.1f s to every /health answering 200)%n",
                 startup.servingMs() <= 5_000 ? "met" : "not met", startup.servingMs() / 1000.0));
         md.append(String.format("- warm GET p50 within 2 ms: %s (%.2f ms; DynamoDB Local's bare GetItem alone: %.2f ms)%n",
