@@ -26,21 +26,35 @@ import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
  */
 public final class DynamoDbLocal implements AutoCloseable {
 
+    /**
+     * Set to {@code false} ({@code -Datrium.local.dynamodb.inProcess=false}) to send functions' DynamoDB calls over the
+     * loopback port, as before ADR 0107 (benchmarks compare the two paths).
+     */
+    public static final String IN_PROCESS_PROPERTY = "atrium.local.dynamodb.inProcess";
+
     private static DynamoDbLocal shared;
+    /** The started instances of this JVM by endpoint, so a function naming one gets its in-process path. */
+    private static final java.util.Map<URI, DynamoDbLocal> RUNNING = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final DynamoDBProxyServer server;
     private final int port;
     private final URI endpoint;
     private final Path dbDir;
     private final DynamoDbClient client;
+    private final EngineFront front;
+    private final InProcessHttpClient inProcess;
     private volatile boolean stopped;
 
-    private DynamoDbLocal(DynamoDBProxyServer server, int port, Path dbDir, DynamoDbClient client) {
+    private DynamoDbLocal(DynamoDBProxyServer server, int port, Path dbDir, DynamoDbClient client)
+            throws ReflectiveOperationException {
         this.server = server;
         this.port = port;
         this.endpoint = URI.create("http://127.0.0.1:" + port);
         this.dbDir = dbDir;
         this.client = client;
+        this.front = EngineFront.of(server);
+        this.inProcess = new InProcessHttpClient(endpoint, front);
+        RUNNING.put(endpoint, this);
     }
 
     /**
@@ -120,6 +134,28 @@ public final class DynamoDbLocal implements AutoCloseable {
         return client;
     }
 
+    /**
+     * The in-process path to the DynamoDB Local of this JVM listening at {@code endpoint} (ADR 0107): a JDK HTTP client
+     * whose requests its handler answers without a socket. Empty when no such instance runs here, or when
+     * {@value #IN_PROCESS_PROPERTY} is {@code false}.
+     */
+    public static java.util.Optional<java.net.http.HttpClient> inProcess(URI endpoint) {
+        if ("false".equals(System.getProperty(IN_PROCESS_PROPERTY))) {
+            return java.util.Optional.empty();
+        }
+        return running(endpoint).map(running -> running.inProcess);
+    }
+
+    /** The DynamoDB Local of this JVM listening at {@code endpoint}, if one runs here. */
+    public static java.util.Optional<DynamoDbLocal> running(URI endpoint) {
+        return java.util.Optional.ofNullable(RUNNING.get(endpoint));
+    }
+
+    /** How many requests this instance answered in-process (tests prove functions take that path). */
+    public long inProcessCalls() {
+        return front.calls();
+    }
+
     /** A new SDK v2 client for a DynamoDB Local endpoint; the caller closes it. */
     public static DynamoDbClient newClient(URI endpoint) {
         return DynamoDbClient.builder()
@@ -146,6 +182,7 @@ public final class DynamoDbLocal implements AutoCloseable {
             return;
         }
         stopped = true;
+        RUNNING.remove(endpoint, this);
         client.close();
         try {
             server.stop();

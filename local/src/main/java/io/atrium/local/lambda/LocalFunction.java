@@ -366,6 +366,7 @@ public final class LocalFunction implements AutoCloseable {
             }
             this.loader = l;
             loader.installEnvironment(owner.env);
+            InProcessDataPath.install(loader, owner.env);
             String handlerSpec = c.handler();
             int sep = handlerSpec.indexOf("::");
             String className = sep < 0 ? handlerSpec : handlerSpec.substring(0, sep);

@@ -36,7 +36,9 @@ public final class AwsClients {
     }
 
     public static DynamoDbClient dynamoDb(Config config) {
-        return dynamoDb(config, httpClient());
+        return dynamoDb(config, InProcessTransport.dynamoDb()
+                .<SdkHttpClient>map(local -> new JdkHttpClient(local, READ_TIMEOUT))
+                .orElseGet(AwsClients::httpClient));
     }
 
     /** The DynamoDB client on the given HTTP client (tests wrap {@link #httpClient()} to inject faults). */

@@ -34,11 +34,16 @@ public final class JdkHttpClient implements SdkHttpClient {
     private final Duration readTimeout;
 
     public JdkHttpClient(Duration connectTimeout, Duration readTimeout) {
-        this.client = HttpClient.newBuilder()
+        this(HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                .build(), readTimeout);
+    }
+
+    /** The adapter over a given JDK client (the local runtime's in-process one, {@link InProcessTransport}). */
+    JdkHttpClient(HttpClient client, Duration readTimeout) {
+        this.client = client;
         this.readTimeout = readTimeout;
     }
 
