@@ -308,6 +308,16 @@ public final class LocalBench {
         return JSON.readTree(response.body()).get("access_token").asText();
     }
 
+    /** GET {@code url} with the bearer token; anything but 200 stops the benchmark. */
+    static JsonNode get(URI url, String token) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(url).header("Authorization", "Bearer " + token)
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
     static JsonNode post(URI url, String token, String body, int expected) throws Exception {
         HttpRequest r = HttpRequest.newBuilder(url).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").header("Idempotency-Key", java.util.UUID.randomUUID().toString())

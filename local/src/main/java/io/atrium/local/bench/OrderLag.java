@@ -1,12 +1,7 @@
 package io.atrium.local.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Arrays;
 
 /**
@@ -15,21 +10,7 @@ import java.util.Arrays;
  * table's stream, the publisher, the order queue on ElasticMQ and the ConfirmOrder worker. One tenant, one product
  * with enough stock, one order at a time; the order is polled every 2 ms.
  */
-final class OrderLag {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-
-    private final URI orders;
-    private final String token;
-    private final String productId;
-
-    private OrderLag(URI orders, String token, String productId) {
-        this.orders = orders;
-        this.token = token;
-        this.productId = productId;
-    }
+record OrderLag(URI orders, String token, String productId) {
 
     /** A premium tenant with one product in stock for every order the benchmark places. */
     static OrderLag prepare(String tokenUrl, String adminToken, URI authz, URI catalog, URI orders) throws Exception {
@@ -62,11 +43,6 @@ final class OrderLag {
     }
 
     private String status(URI order) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(order).header("Authorization", "Bearer " + token)
-                .build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("GET /orders/{id} answered " + response.statusCode() + ": " + response.body());
-        }
-        return JSON.readTree(response.body()).get("status").asText();
+        return LocalBench.get(order, token).get("status").asText();
     }
 }

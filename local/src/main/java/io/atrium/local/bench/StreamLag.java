@@ -1,7 +1,6 @@
 package io.atrium.local.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,21 +16,10 @@ import java.util.Arrays;
  * the runtime's stream event source and the statements consumer. One tenant, one active contract, one charge at a
  * time; the statement is polled every 2 ms.
  */
-final class StreamLag {
+record StreamLag(URI transactions, String token, String contractId) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-
-    private final URI transactions;
-    private final String token;
-    private final String contractId;
-
-    private StreamLag(URI transactions, String token, String contractId) {
-        this.transactions = transactions;
-        this.token = token;
-        this.contractId = contractId;
-    }
 
     /** A premium tenant with an active contract, its token allowed every scope it needs. */
     static StreamLag prepare(String tokenUrl, String adminToken, URI authz, URI partner, URI contract, URI transactions)
@@ -78,13 +66,8 @@ final class StreamLag {
     }
 
     private long count(URI statement) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(statement).header("Authorization", "Bearer " + token)
-                .build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("GET /statements answered " + response.statusCode() + ": " + response.body());
-        }
         long count = 0;
-        for (JsonNode total : JSON.readTree(response.body()).get("totals")) {
+        for (JsonNode total : LocalBench.get(statement, token).get("totals")) {
             count += total.get("count").asLong();
         }
         return count;
