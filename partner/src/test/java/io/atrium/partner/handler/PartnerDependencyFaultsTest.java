@@ -148,6 +148,37 @@ class PartnerDependencyFaultsTest {
     }
 
     @Test
+    void aCreateWhoseAnswerIsLostIsRetriedByTheSdkAndStill201() {
+        String tenant = OwnedIds.newTenantId();
+
+        DYNAMODB.inject("PutItem", partnerTable, Fault.APPLIED_THEN_LOST, 1);
+        int attemptsBefore = DYNAMODB.attempts("PutItem");
+        ProxyResponseEvent created = call(create, post(tenant, "k-lost"));
+
+        assertEquals(3, DYNAMODB.attempts("PutItem") - attemptsBefore,
+                "the idempotency claim, the partner put whose answer was lost and the SDK's retry of it");
+        assertEquals(201, created.getStatusCode(), "the retry met our own written partner, not another: " + created.getBody());
+        assertEquals(1, storedPartners(tenant));
+        ProxyResponseEvent read = call(get, withPartnerId(as(event("get-partner.json"), tenant), json(created).get("id").textValue()));
+        assertEquals(200, read.getStatusCode(), read.getBody());
+    }
+
+    @Test
+    void anUpdateWhoseAnswerIsLostIsRetriedByTheSdkAndStill200() {
+        String tenant = OwnedIds.newTenantId();
+        String partnerId = createPartner(tenant);
+        ProxyRequestEvent put = withHeader(withPartnerId(as(event("update-partner.json"), tenant), partnerId), "If-Match", "\"1\"");
+
+        DYNAMODB.inject("UpdateItem", partnerTable, Fault.APPLIED_THEN_LOST, 1);
+        ProxyResponseEvent updated = call(update, put);
+
+        assertEquals(200, updated.getStatusCode(), "the retry met the update's own result, not a newer version: " + updated.getBody());
+        assertEquals(2, json(updated).get("version").intValue());
+        ProxyResponseEvent read = call(get, withPartnerId(as(event("get-partner.json"), tenant), partnerId));
+        assertEquals(json(updated), json(read));
+    }
+
+    @Test
     void whenTheAnswerCannotBeStoredTheClientStillGetsIt() {
         String tenant = OwnedIds.newTenantId();
 

@@ -34,15 +34,24 @@ public final class DynamoDbPartnerRepository implements PartnerRepository {
         this.table = enhanced.table(tableName, PartnerItem.SCHEMA);
     }
 
+    /**
+     * Puts a new partner. A retry of a put whose answer was lost ({@link RetriedWrite}) finds exactly this partner:
+     * the write is ours and it succeeded, so it is no conflict.
+     */
     @Override
     public Partner create(Partner partner) {
+        PartnerItem item = PartnerItem.from(partner);
         try {
             table.putItem(PutItemEnhancedRequest.builder(PartnerItem.class)
-                    .item(PartnerItem.from(partner))
+                    .item(item)
                     .conditionExpression(Expression.builder().expression("attribute_not_exists(pk)").build())
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                     .build());
             return partner;
         } catch (ConditionalCheckFailedException e) {
+            if (PartnerItem.SCHEMA.itemToMap(item, true).equals(e.item())) {
+                return partner;
+            }
             throw new ConflictException("A partner with this id already exists.");
         }
     }
@@ -93,6 +102,9 @@ public final class DynamoDbPartnerRepository implements PartnerRepository {
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
             return PartnerItem.SCHEMA.mapToItem(response.attributes()).toDomain();
         } catch (ConditionalCheckFailedException e) {
+            if (RetriedWrite.foundOwnUpdate(e, expectedVersion, partner.updatedAt())) {
+                return PartnerItem.SCHEMA.mapToItem(e.item()).toDomain();
+            }
             throw e.hasItem() && !e.item().isEmpty() ? versionMoved() : notFound();
         }
     }

@@ -139,6 +139,9 @@ public final class DynamoDbProductRepository implements ProductRepository {
                         .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
                 return ProductItem.SCHEMA.mapToItem(response.attributes()).toDomain();
             } catch (ConditionalCheckFailedException e) {
+                if (RetriedWrite.foundOwnUpdate(e, expectedVersion, product.updatedAt())) {
+                    return ProductItem.SCHEMA.mapToItem(e.item()).toDomain();
+                }
                 throw e.hasItem() && !e.item().isEmpty() ? versionMoved() : notFound();
             }
         }

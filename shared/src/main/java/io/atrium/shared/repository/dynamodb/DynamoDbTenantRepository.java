@@ -83,6 +83,9 @@ public final class DynamoDbTenantRepository implements TenantRepository {
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
             return TenantItem.SCHEMA.mapToItem(response.attributes()).toDomain();
         } catch (ConditionalCheckFailedException e) {
+            if (RetriedWrite.foundOwnUpdate(e, expectedVersion, tenant.updatedAt())) {
+                return TenantItem.SCHEMA.mapToItem(e.item()).toDomain();
+            }
             if (e.hasItem() && !e.item().isEmpty()) {
                 throw PreconditionFailedException.versionMoved("tenant");
             }

@@ -94,7 +94,8 @@ class DynamoDbPartnerRepositoryTest {
         assertEquals(List.of("p1"), repository.list("repoUpd", Optional.of(PartnerStatus.SUSPENDED), 10, Map.of())
                 .items().stream().map(Partner::id).toList());
 
-        assertThrows(PreconditionFailedException.class, () -> repository.update(changed, 1));
+        Partner late = created.withDetails("Late name", "new@acme.test", "FR", "FR123", PartnerStatus.SUSPENDED, now.plusSeconds(6));
+        assertThrows(PreconditionFailedException.class, () -> repository.update(late, 1));
         assertThrows(NotFoundException.class, () -> repository.update(partner("repoOtherTenant", "p1", PartnerStatus.ACTIVE, now), 1));
         assertEquals("New name", repository.find("repoUpd", "p1").orElseThrow().name());
 

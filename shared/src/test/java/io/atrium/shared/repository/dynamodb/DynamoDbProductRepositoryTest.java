@@ -122,10 +122,12 @@ class DynamoDbProductRepositoryTest {
         Product created = products.create(product("t-stale", "p1", "S-1", 5));
         products.update(created.withDetails("S-1", "v2", created.price(), 5, T0), "S-1", 1);
 
+        // a late writer's request is a later one: its own update time (RetriedWrite tells a retry by the time)
+        Instant late = T0.plusSeconds(1);
         assertThrows(PreconditionFailedException.class,
-                () -> products.update(created.withDetails("S-1", "late", created.price(), 5, T0), "S-1", 1));
+                () -> products.update(created.withDetails("S-1", "late", created.price(), 5, late), "S-1", 1));
         assertThrows(PreconditionFailedException.class,
-                () -> products.update(created.withDetails("S-2", "late", created.price(), 5, T0), "S-1", 1));
+                () -> products.update(created.withDetails("S-2", "late", created.price(), 5, late), "S-1", 1));
         assertTrue(item("TENANT#t-stale#SKU#S-2").isEmpty(), "a refused move claims nothing");
         Product ghost = product("t-stale", "nope", "G-1", 1);
         assertThrows(NotFoundException.class, () -> products.update(ghost, "G-1", 1));

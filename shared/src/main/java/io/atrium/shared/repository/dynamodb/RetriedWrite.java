@@ -1,0 +1,31 @@
+package io.atrium.shared.repository.dynamodb;
+
+import java.time.Instant;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * The SDK retries a write whose answer was lost (attempt timeout, dropped connection). When the lost attempt was
+ * applied, the retry's condition fails on the write's own result. A versioned update ({@code version = :expected},
+ * {@code version + 1}, {@code updatedAt = :updatedAt}) recognises its result by the next version carrying its own
+ * update time, which no other writer's update has (times are to the nanosecond and versions move one at a time).
+ * Transactions need none of this: the SDK gives each its idempotency token, so a retried one is applied once.
+ */
+final class RetriedWrite {
+
+    private RetriedWrite() {
+    }
+
+    /** Whether the item the failed condition returned ({@code ALL_OLD}) is this update's own result. */
+    static boolean foundOwnUpdate(ConditionalCheckFailedException refused, long expectedVersion, Instant updatedAt) {
+        if (!refused.hasItem()) {
+            return false;
+        }
+        Map<String, AttributeValue> found = refused.item();
+        AttributeValue version = found.get("version");
+        AttributeValue at = found.get("updatedAt");
+        return version != null && at != null && Long.toString(expectedVersion + 1).equals(version.n())
+                && updatedAt.toString().equals(at.s());
+    }
+}
