@@ -36,7 +36,8 @@ public final class LocalBench {
             .connectTimeout(Duration.ofSeconds(5)).build();
     /**
      * Tenants whose tokens the requests rotate through (each token's authorizer result is cached). All are premium:
-     * they share the premium API key, so the partner usage plan allows them 1,000 req/s with a burst of 2,000.
+     * they share the premium API key, so the template's plan allows them 1,000 req/s with a burst of 2,000;
+     * {@code scripts/bench-local} runs the runtime with a bench-only throttle on that plan (stated in its file).
      */
     private static final int TENANTS = 8;
 
@@ -219,16 +220,22 @@ public final class LocalBench {
         md.append(String.format("| order confirmed: POST /orders answered (PENDING) -> GET /orders/{id} CONFIRMED, %d orders one"
                 + " at a time: p50 / p99 / max | %.0f ms / %.0f ms / %.0f ms |%n", orderLag.length, pct(orderLag, 0.50),
                 pct(orderLag, 0.99), pct(orderLag, 1.0)));
-        double at8 = throughput.get(8)[0];
-        md.append(String.format("%nAgainst the targets on this run:%n"));
+        md.append(targets(startup, p50, throughput.get(8)[0], raw1, raw8, orderLag));
+        return md.toString();
+    }
+
+    /** The targets of issues 13 (local runtime) and 10 (order confirmation), met or the distance. */
+    private static String targets(Startup startup, double p50, double at8, double[] raw1, double[] raw8, long[] orderLag) {
+        StringBuilder md = new StringBuilder(String.format("%nAgainst the targets on this run:%n"));
         md.append(String.format("- a placed order CONFIRMED within 2 s (issue 10): %s (p99 %.0f ms, max %.0f ms)%n",
                 pct(orderLag, 1.0) <= 2_000 ? "met for every order" : "not met", pct(orderLag, 0.99), pct(orderLag, 1.0)));
-        md.append(String.format("- every stack serving within 5 s: %s (%.1f s to every /health answering 200)%n",
-                startup.servingMs() <= 5_000 ? "met" : "not met", startup.servingMs() / 1000.0));
-        md.append(String.format("- warm GET p50 within 2 ms: %s (%.2f ms; DynamoDB Local's bare GetItem alone: %.2f ms)%n",
-                p50 <= 2.0 ? "met" : "not met", p50, raw1[1]));
-        md.append(String.format("- at least 2,000 GET/s at concurrency 8: %s (%,.0f req/s; DynamoDB Local's bare GetItem"
-                + " alone: %,.0f req/s at concurrency 8)%n", at8 >= 2_000 ? "met" : "not met", at8, raw8[0]));
+        md.append(String.format("- every stack serving within 4 s of launch (issue 13): %s (%.1f s to every /health answering 200)%n",
+                startup.servingMs() <= 4_000 ? "met" : "not met", startup.servingMs() / 1000.0));
+        md.append(String.format("- warm GET p50 within 0.8 ms (issue 13): %s (%.2f ms, %.1fx the target; DynamoDB Local's bare"
+                + " GetItem over its port alone: %.2f ms)%n", p50 <= 0.8 ? "met" : "not met", p50, p50 / 0.8, raw1[1]));
+        md.append(String.format("- at least 5,000 authorised GET/s at concurrency 8 (issue 13): %s (%,.0f req/s, %.0f%% of the"
+                + " target; DynamoDB Local's bare GetItem over its port alone: %,.0f req/s at concurrency 8)%n",
+                at8 >= 5_000 ? "met" : "not met", at8, 100 * at8 / 5_000, raw8[0]));
         return md.toString();
     }
 

@@ -9,6 +9,13 @@ import java.util.List;
 /** API keys, usage plans and plan keys, held by the account's {@link UsagePlans} (ADR 0203). */
 final class UsagePlanResources implements ResourceProvisioner {
 
+    /**
+     * For benchmarks only ({@code scripts/bench-local}): {@code -Datrium.local.bench.usagePlanThrottle=NAME=RATE/BURST}
+     * gives the plan whose {@code UsagePlanName} is NAME that throttle instead of the template's, so a load run measures
+     * the runtime rather than the plan's ceiling. The start prints it; buckets and quotas work as always (ADR 0107).
+     */
+    static final String BENCH_THROTTLE = "atrium.local.bench.usagePlanThrottle";
+
     @Override
     public List<String> types() {
         return List.of("AWS::ApiGateway::ApiKey", "AWS::ApiGateway::UsagePlan", "AWS::ApiGateway::UsagePlanKey");
@@ -48,10 +55,19 @@ final class UsagePlanResources implements ResourceProvisioner {
         }
         MapNode throttle = props.mapOrEmpty("Throttle");
         MapNode quota = props.mapOrEmpty("Quota");
+        double rate = throttle.has("RateLimit") ? Double.parseDouble(throttle.get("RateLimit").asText()) : 0;
+        int burst = throttle.has("BurstLimit") ? throttle.get("BurstLimit").asInt() : 0;
+        String bench = System.getProperty(BENCH_THROTTLE, "");
+        String name = props.text("UsagePlanName", ref);
+        if (bench.startsWith(name + "=")) {
+            String[] limits = bench.substring(name.length() + 1).split("/");
+            System.out.printf("usage plan %s: throttle %s/%s instead of the template's %s/%d, for benchmarking (%s)%n",
+                    name, limits[0], limits[1], rate, burst, BENCH_THROTTLE);
+            rate = Double.parseDouble(limits[0]);
+            burst = Integer.parseInt(limits[1]);
+        }
         try {
-            plans.plan(new UsagePlans.Plan(ref, stages,
-                    throttle.has("RateLimit") ? Double.parseDouble(throttle.get("RateLimit").asText()) : 0,
-                    throttle.has("BurstLimit") ? throttle.get("BurstLimit").asInt() : 0,
+            plans.plan(new UsagePlans.Plan(ref, stages, rate, burst,
                     quota.has("Limit") ? quota.get("Limit").asInt() : 0,
                     quota.text("Period", "MONTH")));
         } catch (IllegalArgumentException ex) {
