@@ -14,16 +14,24 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
  * SnapStart's hooks as the local runtime runs them (ADR 0016): every function of every stack registers its hooks,
  * is checkpointed (primed) right after init and restored before its first invocation, and priming writes nothing:
- * after every function has been primed, every table is still empty.
+ * after every function has been primed, every table is still empty, and priming again with data in every table
+ * leaves each table as it was.
  */
 @LocalSystemTest(warmUp = true)
 class SnapStartHooksTest {
@@ -47,6 +55,42 @@ class SnapStartHooksTest {
                     .tableName(table).select(Select.COUNT).consistentRead(true).build()).count(),
                     logicalId + " is empty after every function was primed"));
         }
+    }
+
+    /**
+     * Priming with data in every table (as a publish of a new version finds it): every function's checkpoint hooks run
+     * again and every table holds exactly what it held before, item for item (writes are refused while priming).
+     */
+    @Test
+    void primingLeavesEveryTableAsItWas(LocalSystem system) {
+        Set<String> tables = new TreeSet<>();
+        system.runtime().stacks().forEach(stack -> tables.addAll(stack.tables().values()));
+        List<Map<String, AttributeValue>> seeded = new ArrayList<>();
+        for (String table : tables) {
+            Map<String, AttributeValue> item = Map.of("pk", AttributeValue.fromS("TENANT#ten_SnapStartHooksTest#ITEM#" + table),
+                    "version", AttributeValue.fromN("1"), "name", AttributeValue.fromS("kept as it is"));
+            system.dynamoDb().putItem(p -> p.tableName(table).item(item));
+            seeded.add(item);
+        }
+        try {
+            Map<String, Set<Map<String, AttributeValue>>> before = contents(system, tables);
+            for (LocalStack stack : system.runtime().stacks()) {
+                for (LocalFunction function : stack.functions().values()) {
+                    assertNull(function.checkpointAgain(), function.name() + " primes again");
+                }
+            }
+            assertEquals(before, contents(system, tables));
+        } finally {
+            Iterator<Map<String, AttributeValue>> items = seeded.iterator();
+            tables.forEach(table -> system.dynamoDb().deleteItem(d -> d.tableName(table).key(Map.of("pk", items.next().get("pk")))));
+        }
+    }
+
+    private static Map<String, Set<Map<String, AttributeValue>>> contents(LocalSystem system, Set<String> tables) {
+        Map<String, Set<Map<String, AttributeValue>>> contents = new TreeMap<>();
+        tables.forEach(table -> contents.put(table, new HashSet<>(system.dynamoDb().scan(ScanRequest.builder()
+                .tableName(table).consistentRead(true).build()).items())));
+        return contents;
     }
 
     @Test

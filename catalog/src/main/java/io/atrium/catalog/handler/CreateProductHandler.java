@@ -34,4 +34,10 @@ public final class CreateProductHandler extends ApiHandler {
                     .withHeader("Location", "/v1/products/" + product.id());
         });
     }
+
+    /** A valid body whose ids name nothing: read, validated and served up to DynamoDB (ADR 0016). */
+    @Override
+    protected String primingBody() {
+        return "{\"sku\":\"PRIMING-001\",\"name\":\"Priming mug\",\"price\":{\"amount\":\"12.50\",\"currency\":\"EUR\"},\"stock\":25}";
+    }
 }

@@ -34,4 +34,10 @@ public final class CreateContractHandler extends ApiHandler {
                     .withHeader("Location", "/v1/contracts/" + contract.id());
         });
     }
+
+    /** A valid body whose ids name nothing: read, validated and served up to DynamoDB (ADR 0016). */
+    @Override
+    protected String primingBody() {
+        return "{\"partnerId\":\"" + PRIMING_ID + "\",\"title\":\"Priming\",\"startDate\":\"2026-01-01\",\"endDate\":\"2099-12-31\",\"value\":{\"amount\":\"12000.00\",\"currency\":\"EUR\"}}";
+    }
 }

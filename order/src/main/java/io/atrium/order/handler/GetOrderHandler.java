@@ -3,6 +3,7 @@ package io.atrium.order.handler;
 import io.atrium.order.OrderWiring;
 import io.atrium.order.mapper.OrderMapper;
 import io.atrium.order.service.OrderService;
+import io.atrium.order.dto.OrderResponse;
 import io.atrium.shared.api.ApiHandler;
 import io.atrium.shared.api.ApiRequest;
 import io.atrium.shared.api.ApiResponse;
@@ -25,5 +26,10 @@ public final class GetOrderHandler extends ApiHandler {
     protected ApiResponse handle(ApiRequest request) {
         Order order = service.get(request.tenantId(), request.pathId("orderId"));
         return ApiResponse.resource(200, OrderMapper.toResponse(order), order.version());
+    }
+
+    @Override
+    protected Class<?> responseType() {
+        return OrderResponse.class;
     }
 }

@@ -4,6 +4,7 @@ import io.atrium.order.OrderWiring;
 import io.atrium.order.dto.PlaceOrderRequest;
 import io.atrium.order.mapper.OrderMapper;
 import io.atrium.order.service.OrderService;
+import io.atrium.order.dto.OrderResponse;
 import io.atrium.shared.api.ApiHandler;
 import io.atrium.shared.api.ApiRequest;
 import io.atrium.shared.api.ApiResponse;
@@ -38,5 +39,16 @@ public final class PlaceOrderHandler extends ApiHandler {
             return ApiResponse.resource(201, OrderMapper.toResponse(order), order.version())
                     .withHeader("Location", "/v1/orders/" + order.id());
         });
+    }
+
+    /** A valid body whose ids name nothing: read, validated and served up to DynamoDB (ADR 0016). */
+    @Override
+    protected String primingBody() {
+        return "{\"items\":[{\"productId\":\"" + PRIMING_ID + "\",\"quantity\":2}]}";
+    }
+
+    @Override
+    protected Class<?> responseType() {
+        return OrderResponse.class;
     }
 }

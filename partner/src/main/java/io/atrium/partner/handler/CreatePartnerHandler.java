@@ -4,6 +4,7 @@ import io.atrium.partner.PartnerWiring;
 import io.atrium.partner.dto.CreatePartnerRequest;
 import io.atrium.partner.mapper.PartnerMapper;
 import io.atrium.partner.service.PartnerService;
+import io.atrium.partner.dto.PartnerResponse;
 import io.atrium.shared.api.ApiHandler;
 import io.atrium.shared.api.ApiRequest;
 import io.atrium.shared.api.ApiResponse;
@@ -33,5 +34,16 @@ public final class CreatePartnerHandler extends ApiHandler {
             return ApiResponse.resource(201, PartnerMapper.toResponse(partner), partner.version())
                     .withHeader("Location", "/v1/partners/" + partner.id());
         });
+    }
+
+    /** A valid body whose ids name nothing: read, validated and served up to DynamoDB (ADR 0016). */
+    @Override
+    protected String primingBody() {
+        return "{\"name\":\"Priming GmbH\",\"email\":\"billing@priming.example\",\"country\":\"DE\",\"taxId\":\"DE123456789\"}";
+    }
+
+    @Override
+    protected Class<?> responseType() {
+        return PartnerResponse.class;
     }
 }

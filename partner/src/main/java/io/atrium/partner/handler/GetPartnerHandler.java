@@ -3,6 +3,7 @@ package io.atrium.partner.handler;
 import io.atrium.partner.PartnerWiring;
 import io.atrium.partner.mapper.PartnerMapper;
 import io.atrium.partner.service.PartnerService;
+import io.atrium.partner.dto.PartnerResponse;
 import io.atrium.shared.api.ApiHandler;
 import io.atrium.shared.api.ApiRequest;
 import io.atrium.shared.api.ApiResponse;
@@ -25,5 +26,10 @@ public final class GetPartnerHandler extends ApiHandler {
     protected ApiResponse handle(ApiRequest request) {
         Partner partner = service.get(request.tenantId(), request.pathId("partnerId"));
         return ApiResponse.resource(200, PartnerMapper.toResponse(partner), partner.version());
+    }
+
+    @Override
+    protected Class<?> responseType() {
+        return PartnerResponse.class;
     }
 }

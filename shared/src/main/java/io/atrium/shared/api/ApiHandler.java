@@ -12,6 +12,7 @@ import io.atrium.shared.error.PlatformException;
 import io.atrium.shared.json.Json;
 import io.atrium.shared.log.JsonLog;
 import io.atrium.shared.metrics.Metrics;
+import io.atrium.shared.snapstart.PrimingGuard;
 import io.atrium.shared.snapstart.SnapStart;
 import io.atrium.shared.trace.Invocation;
 import io.atrium.shared.trace.Tracing;
@@ -41,6 +42,8 @@ public abstract class ApiHandler implements RequestStreamHandler {
     public static final String ANY_SCOPE = "*";
     /** Kept back from the AWS calls' budget: clean-up after the work ({@link CallBudget#settle}), then the answer. */
     static final Duration RESERVE = CallBudget.SETTLE.plus(Duration.ofMillis(500));
+    /** An id that names no item, for the ids in a {@link #primingBody()} (ADR 0016). */
+    protected static final String PRIMING_ID = PrimingEvent.ITEM_ID;
     /** The functions' timeout in the templates: the time left when no Lambda context says (handler tests). */
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     /** The browser origin the stack allows (its {@code AllowedOrigins} parameter), or null: no CORS headers. */
@@ -79,20 +82,51 @@ public abstract class ApiHandler implements RequestStreamHandler {
     }
 
     /**
-     * Before the SnapStart snapshot (ADR 0016): the priming request once through Lambda's entry point (the event read
-     * from bytes, the answer written as bytes), then once more with every path id naming an item no tenant has, so the
-     * route's own read runs; nothing is written. A 5xx answer fails the primer.
+     * Before the SnapStart snapshot (ADR 0016), with every DynamoDB write refused ({@link PrimingGuard}): the priming
+     * request once through Lambda's entry point (the event read from bytes, the answer written as bytes), then once
+     * more with every path id naming an item no tenant has, so the route's own read runs, then, for a route that
+     * takes a body, once with {@link #primingBody()}, so its reading, validation, service and write path run up to
+     * DynamoDB's refusal; last, the route's success answer is written from a sample of {@link #responseType()}.
+     * Nothing is written to any table. A 5xx answer fails the primer.
      */
     private void prime() {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            handleRequest(new ByteArrayInputStream(Json.MAPPER.writeValueAsBytes(PrimingEvent.forScope(requiredScope))),
-                    out, null);
-            expectNoServerError(Json.MAPPER.readTree(out.toByteArray()).path("statusCode").asInt());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        expectNoServerError(respond(PrimingEvent.withAnyPathId(requiredScope), null).statusCode());
+        PrimingGuard.refusingWrites(() -> {
+            try {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                handleRequest(new ByteArrayInputStream(Json.MAPPER.writeValueAsBytes(PrimingEvent.forScope(requiredScope))),
+                        out, null);
+                expectNoServerError(Json.MAPPER.readTree(out.toByteArray()).path("statusCode").asInt());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            expectNoServerError(respond(PrimingEvent.withAnyPathId(requiredScope), null).statusCode());
+            String body = primingBody();
+            if (body != null) {
+                expectNoServerError(respond(PrimingEvent.withBody(requiredScope, body), null).statusCode());
+            }
+            if (responseType() != null) {
+                // the answer a primed request cannot reach (nothing exists, nothing is written), written as Lambda would
+                Json.write(ApiResponse.resource(200, PrimingSamples.of(responseType()), 1).toEvent());
+            }
+            metrics.prime();
+            return null;
+        });
+    }
+
+    /**
+     * A body this route accepts, for its priming request (ADR 0016), or null (the default) for a route without one.
+     * Its ids name nothing: the answer may be a 404 or 409, never a write, since every write is refused while priming.
+     */
+    protected String primingBody() {
+        return null;
+    }
+
+    /**
+     * The record this route answers with on success, whose JSON writer is built before the snapshot from a sample
+     * (ADR 0016), or null (the default).
+     */
+    protected Class<?> responseType() {
+        return null;
     }
 
     private void expectNoServerError(int status) {

@@ -47,6 +47,14 @@ final class PrimingEvent {
         return event;
     }
 
+    /** {@link #forScope} as a POST of {@code body}, the route's own priming body. */
+    static ProxyRequestEvent withBody(String requiredScope, String body) {
+        ProxyRequestEvent event = forScope(requiredScope);
+        event.setHttpMethod("POST");
+        event.setBody(body);
+        return event;
+    }
+
     /** Path parameters that hold {@link #ITEM_ID} whatever the route calls its id (and list none). */
     private static final class AnyName extends AbstractMap<String, String> {
         @Override

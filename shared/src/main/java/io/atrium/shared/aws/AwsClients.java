@@ -1,6 +1,7 @@
 package io.atrium.shared.aws;
 
 import io.atrium.shared.config.Config;
+import io.atrium.shared.snapstart.PrimingGuard;
 import io.atrium.shared.trace.AwsCallSpans;
 import java.net.URI;
 import java.time.Duration;
@@ -53,6 +54,7 @@ public final class AwsClients {
                         .retryStrategy(RetryMode.STANDARD)
                         .addExecutionInterceptor(new CallBudget(API_CALL_TIMEOUT, ATTEMPT_TIMEOUT))
                         .addExecutionInterceptor(new AwsCallSpans())
+                        .addExecutionInterceptor(new PrimingGuard())
                         .build());
         // Locally the runtime points functions at DynamoDB Local; in AWS this is unset.
         config.optional("AWS_ENDPOINT_URL_DYNAMODB").map(URI::create).ifPresent(builder::endpointOverride);

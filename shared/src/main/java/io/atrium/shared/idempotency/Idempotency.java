@@ -11,6 +11,7 @@ import io.atrium.shared.error.IdempotencyMismatchException;
 import io.atrium.shared.error.UnavailableException;
 import io.atrium.shared.error.ValidationException;
 import io.atrium.shared.log.JsonLog;
+import io.atrium.shared.snapstart.PrimingGuard;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -44,7 +45,8 @@ public final class Idempotency {
     public ApiResponse run(ApiRequest request, String operation, boolean keyRequired, Supplier<ApiResponse> action) {
         String key = request.idempotencyKey().orElse(null);
         if (key == null) {
-            if (keyRequired) {
+            // while priming every write is refused (PrimingGuard): nothing can happen twice, so no key is needed
+            if (keyRequired && !PrimingGuard.active()) {
                 throw ValidationException.of("Idempotency-Key", "header is required for this request");
             }
             return action.get();

@@ -1,5 +1,6 @@
 package io.atrium.transaction.handler;
 
+import io.atrium.transaction.dto.TransactionResponse;
 import io.atrium.shared.api.ApiHandler;
 import io.atrium.shared.api.ApiRequest;
 import io.atrium.shared.api.ApiResponse;
@@ -40,5 +41,16 @@ public final class CreateTransactionHandler extends ApiHandler {
             return ApiResponse.resource(201, TransactionMapper.toResponse(transaction), transaction.version())
                     .withHeader("Location", "/v1/transactions/" + transaction.id());
         });
+    }
+
+    /** A valid body whose ids name nothing: read, validated and served up to DynamoDB (ADR 0016). */
+    @Override
+    protected String primingBody() {
+        return "{\"contractId\":\"" + PRIMING_ID + "\",\"type\":\"CHARGE\",\"amount\":{\"amount\":\"250.00\",\"currency\":\"EUR\"},\"reference\":\"INV-2026-0001\"}";
+    }
+
+    @Override
+    protected Class<?> responseType() {
+        return TransactionResponse.class;
     }
 }

@@ -1,5 +1,6 @@
 package io.atrium.transaction.handler;
 
+import io.atrium.transaction.dto.TransactionResponse;
 import io.atrium.shared.api.ApiHandler;
 import io.atrium.shared.api.ApiRequest;
 import io.atrium.shared.api.ApiResponse;
@@ -25,5 +26,10 @@ public final class GetTransactionHandler extends ApiHandler {
     protected ApiResponse handle(ApiRequest request) {
         Transaction transaction = service.get(request.tenantId(), request.pathId("transactionId"));
         return ApiResponse.resource(200, TransactionMapper.toResponse(transaction), transaction.version());
+    }
+
+    @Override
+    protected Class<?> responseType() {
+        return TransactionResponse.class;
     }
 }
