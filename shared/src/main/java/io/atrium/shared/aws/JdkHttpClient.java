@@ -1,5 +1,6 @@
 package io.atrium.shared.aws;
 
+import io.atrium.shared.snapstart.SnapStart;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -30,11 +32,11 @@ public final class JdkHttpClient implements SdkHttpClient {
     /** Headers the JDK client sets itself and refuses from callers. */
     private static final Set<String> RESTRICTED = Set.of("host", "content-length", "connection", "expect", "upgrade");
 
-    private final HttpClient client;
     private final Duration readTimeout;
+    private volatile HttpClient client;
 
     public JdkHttpClient(Duration connectTimeout, Duration readTimeout) {
-        this(HttpClient.newBuilder()
+        this(() -> HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -43,8 +45,14 @@ public final class JdkHttpClient implements SdkHttpClient {
 
     /** The adapter over a given JDK client (the local runtime's in-process one, {@link InProcessTransport}). */
     JdkHttpClient(HttpClient client, Duration readTimeout) {
-        this.client = client;
+        this(() -> client, readTimeout);
+    }
+
+    private JdkHttpClient(Supplier<HttpClient> clients, Duration readTimeout) {
         this.readTimeout = readTimeout;
+        this.client = clients.get();
+        // connections kept from before a SnapStart snapshot are another machine's: each restored copy opens its own
+        SnapStart.renew(() -> client = clients.get());
     }
 
     @Override
