@@ -2,7 +2,8 @@
 # Shared by scripts/bench-coldstart and scripts/bench-cost (sourced; run from the repository root, with set -euo pipefail):
 # class paths, the harness (scripts/lib/coldstart/*.java) compiled, DynamoDB Local with the tables of
 # shared/template.yaml on PORT, the functions' settings exported, the data made through the real handlers.
-# Sets: work (a temporary directory removed on exit), layer (the layer's jars, ':'-terminated), local_cp, sdk_version.
+# Sets: work (a temporary directory removed on exit), layer (the layer's jars, ':'-terminated), local_cp, sdk_version,
+# harness_cp (the harness and the local CRaC as jars, ':'-terminated).
 coldstart_setup() {
   local port=$1
   root=$(pwd)
@@ -33,6 +34,10 @@ coldstart_setup() {
   layer=$(ls "$work"/layer/java/lib/*.jar | tr '\n' ':')
   local_cp="$root/local/target/local.jar:$(cat "$work/local.cp")"
   javac -nowarn -d "$work/classes" -cp "$layer$local_cp:$(cat "$work/apache.cp")" scripts/lib/coldstart/*.java
+  # the measured JVMs take the harness and the local CRaC as jars: a class-data archive (AppCDS) takes only jars
+  (cd "$work/classes" && jar cf "$work/harness.jar" .)
+  (cd "$work/crac" && jar cf "$work/crac.jar" .)
+  harness_cp="$work/harness.jar:$work/crac.jar:"
 
   echo "$(basename "$0"): DynamoDB Local on 127.0.0.1:$port, data through the handlers"
   mkfifo "$work/serve.in"
