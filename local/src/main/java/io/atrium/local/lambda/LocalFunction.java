@@ -130,6 +130,12 @@ public final class LocalFunction implements AutoCloseable {
         return i == null ? null : i.hooks.state();
     }
 
+    /** Whether the loaded function reaches DynamoDB Local in-process (ADR 0107); false before it is loaded. */
+    public boolean dynamoDbInProcess() {
+        Instance i = current;
+        return i != null && i.dynamoDbInProcess;
+    }
+
     /**
      * Runs the loaded function's SnapStart checkpoint hooks once more, as a later publish of the same code would
      * (tests check what priming leaves behind); loads it first when it is not loaded. Failures are returned.
@@ -359,6 +365,7 @@ public final class LocalFunction implements AutoCloseable {
         private final Class<?> contextType;
         private final Class<?> loggerType;
         private final SnapshotHooks hooks;
+        private final boolean dynamoDbInProcess;
         private volatile boolean broken;
 
         Instance(LocalFunction owner, long stamp, int generation) throws Exception {
@@ -379,7 +386,7 @@ public final class LocalFunction implements AutoCloseable {
             }
             this.loader = l;
             loader.installEnvironment(owner.env);
-            InProcessDataPath.install(loader, owner.env);
+            this.dynamoDbInProcess = InProcessDataPath.install(loader, owner.env);
             String handlerSpec = c.handler();
             int sep = handlerSpec.indexOf("::");
             String className = sep < 0 ? handlerSpec : handlerSpec.substring(0, sep);

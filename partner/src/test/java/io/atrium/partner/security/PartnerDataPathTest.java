@@ -41,7 +41,10 @@ class PartnerDataPathTest {
                 .build());
         assertEquals(201, created.statusCode(), created.body());
         String partnerId = AuthSystem.json(created).get("id").asText();
-        assertTrue(db.inProcessCalls() > before, "CreatePartner reached DynamoDB Local in-process");
+        assertTrue(db.inProcessCalls() > before, "functions reached DynamoDB Local in-process");
+        assertTrue(system.runtime().stacks().stream().filter(s -> s.definition().name().equals("partner")).findFirst()
+                .orElseThrow().functions().get("CreatePartnerFunction").dynamoDbInProcess(),
+                "CreatePartner's SDK was given the in-process path");
 
         try (DynamoDbClient overThePort = DynamoDbLocal.newClient(URI.create(system.dynamoDbEndpoint().toString()))) {
             Map<String, AttributeValue> item = overThePort.getItem(r -> r.tableName(system.tableName("PartnerTable"))
