@@ -50,7 +50,7 @@ class OrderQueueEndToEndTest {
     void aPlacedOrderIsConfirmedWithoutAnyoneSendingAMessage(LocalSystem system) throws Exception {
         String orderId = order(system, product(system, "Q-PLACED", 5), "q-placed");
         // a bound for a loaded machine, not a speed claim: scripts/bench-local measures the latency (p50/p99)
-        waitFor(Duration.ofSeconds(10), () -> "CONFIRMED".equals(status(system, orderId)));
+        waitFor(Duration.ofSeconds(30), () -> "CONFIRMED".equals(status(system, orderId)));
     }
 
     @Test
@@ -68,7 +68,7 @@ class OrderQueueEndToEndTest {
         bodies.forEach(b -> entries.add(SendMessageBatchRequestEntry.builder().id("m" + entries.size()).messageBody(b).build()));
         sqs.sendMessageBatch(r -> r.queueUrl(queue).entries(entries));
 
-        waitFor(Duration.ofSeconds(10), () -> orders.stream().allMatch(id -> "CONFIRMED".equals(status(system, id))));
+        waitFor(Duration.ofSeconds(30), () -> orders.stream().allMatch(id -> "CONFIRMED".equals(status(system, id))));
         String dlq = queueUrl(system, "order/OrderDeadLetterQueue");
         List<Message> dead = new ArrayList<>();
         waitFor(Duration.ofSeconds(30), () -> {
