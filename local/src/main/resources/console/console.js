@@ -48,17 +48,20 @@ async function loadRequests() {
   $("#requests tbody").replaceChildren(...items.map(r => {
     const row = el("tr", {class: "request" + (selected && selected.requestId === r.requestId ? " selected" : ""),
       "data-request-id": r.requestId, onclick: () => openRequest(r)},
-      el("td", {}, r.startedAt.slice(11, 23)), el("td", {}, r.stack), el("td", {}, r.method), el("td", {class: "path", title: r.path}, r.path),
+      el("td", {}, r.startedAt.slice(11, 23)), el("td", {}, r.stack), el("td", {}, r.method), el("td", {class: "path", title: where(r)}, where(r)),
       el("td", {class: "s" + String(r.status)[0]}, r.status), el("td", {}, r.durationMs), el("td", {class: "tenant", title: r.tenantId || ""}, r.tenantId || ""));
     return row;
   }));
 }
 
+// A request's path, or what invoked a function (a queue, a stream, a schedule) and the function.
+const where = r => r.source === "api" ? r.path : `${r.source} -> ${r.path}`;
+
 async function openRequest(r) {
   selected = r;
   document.querySelectorAll("tr.request").forEach(tr => tr.classList.toggle("selected", tr.dataset.requestId === r.requestId));
   $("#detail").hidden = false;
-  $("#detail-title").textContent = `${r.method} ${r.path} -> ${r.status} in ${r.durationMs} ms`;
+  $("#detail-title").textContent = `${r.method} ${where(r)} -> ${r.status} in ${r.durationMs} ms`;
   $("#detail-ids").textContent = `request ${r.requestId} · trace ${r.traceId}` + (r.tenantId ? ` · tenant ${r.tenantId}` : "");
   await refreshDetail();
 }
@@ -123,6 +126,26 @@ async function redrive(name) {
   loadQueues();
 }
 
+async function loadSchedules() {
+  const items = (await getJson("api/schedules")).items;
+  $("#schedules tbody").replaceChildren(...items.map(s => el("tr", {"data-schedule": s.name},
+    el("td", {}, s.name), el("td", {}, s.expression), el("td", {}, s.enabled ? "yes" : "no"), el("td", {class: "muted"}, s.function),
+    el("td", {}, el("button", {onclick: () => runNow(s)}, "Run now")))));
+}
+
+// The schedules URL (endpoints.json) runs it now and answers once the function has run; the run is in the request list.
+async function runNow(schedule) {
+  $("#run-result").textContent = `running ${schedule.name} ...`;
+  try {
+    const response = await fetch(schedule.url, {method: "POST"});
+    const body = await response.json();
+    $("#run-result").textContent = response.ok ? `${schedule.name}: ${body.function} ran (${response.status})`
+      : `${schedule.name}: ${body.function || ""} failed (${response.status}): ${body.errorType || body.message}`;
+  } catch (e) {
+    $("#run-result").textContent = `${schedule.name}: not run: ${e.message}`;
+  }
+}
+
 async function loadClients() {
   const clients = await getJson("api/clients");
   $("#clients").replaceChildren(...clients.items.map(c => el("option", {value: c.clientId}, `${c.name || c.clientId} (${c.scope})`)));
@@ -166,7 +189,7 @@ $("#filters").addEventListener("input", loadRequests);
 $("#token-form").addEventListener("submit", getToken);
 $("#docs-stack").addEventListener("change", loadDocs);
 show(location.hash.slice(1) || "requests");
-loadStacks().then(loadRequests).then(loadClients).then(loadQueues);
+loadStacks().then(loadRequests).then(loadClients).then(loadQueues).then(loadSchedules);
 setInterval(() => {
   if ($("#filters input[name=live]").checked) loadRequests().then(() => selected && refreshDetail());
   if (!$("#view-queues").hidden) loadQueues();

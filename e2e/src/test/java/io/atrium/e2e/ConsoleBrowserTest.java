@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The console in a real browser (headless Chromium over the DevTools protocol): it lists every stack, shows a request
  * made through the partner API in its live list, and opening it shows the request's log lines and a waterfall from the
- * gateway through the authorizer to the DynamoDB call. Screenshots go to {@code e2e/target/screenshots}
+ * gateway through the authorizer to the DynamoDB call; a schedule's "run now" runs its function, whose invocation is
+ * then listed. Screenshots go to {@code e2e/target/screenshots}
  * ({@code scripts/console-screenshots} copies them to docs/console for the README).
  */
 @LocalSystemTest
@@ -62,7 +63,22 @@ class ConsoleBrowserTest {
             assertTrue(spans.contains("Authorizer") && spans.contains("Lambda GetPartnerFunction") && spans.contains("getPartner"), spans);
             page.waitFor("document.querySelector('#logs').textContent.includes('\"requestId\":\"" + requestId + "\"')", 10);
             screenshot(page, "console-request.png");
+
+            runASchedule(page, "contract/QueueDueContractsFunctionDailyExpiry");
         }
+    }
+
+    /** "Run now" runs the schedule's function through the schedules URL, and its invocation is listed by its source. */
+    private static void runASchedule(DevTools page, String schedule) throws Exception {
+        page.eval("location.hash = '#schedules'");
+        String button = "document.querySelector('tr[data-schedule=\"" + schedule + "\"] button')";
+        page.waitFor(button, 10);
+        page.eval(button + ".click()");
+        page.waitFor("document.querySelector('#run-result').textContent.includes('ran (200)')", 30);
+        screenshot(page, "console-schedules.png");
+        page.eval("location.hash = '#requests'");
+        page.waitFor("[...document.querySelectorAll('#requests td.path')].some(td => td.textContent.startsWith('schedule:"
+                + schedule + " -> '))", 10);
     }
 
     private static void screenshot(DevTools page, String name) throws Exception {

@@ -94,6 +94,25 @@ class ConsoleEndToEndTest {
         }
     }
 
+    @Test
+    void theSchedulesAreListedWithTheUrlThatRunsThemWhichOnlyTheConsoleMayRead(LocalSystem system) throws Exception {
+        JsonNode endpoints = JSON.readTree(system.runtime().endpointsJson());
+        String console = endpoints.get("consoleUrl").textValue();
+        String name = "contract/QueueDueContractsFunctionDailyExpiry";
+        JsonNode schedule = StreamSupport.stream(call("GET", console + "api/schedules", null, null, 200).get("items").spliterator(), false)
+                .filter(s -> name.equals(s.get("name").textValue())).findFirst().orElseThrow();
+        assertEquals(endpoints.get("schedules").get(name).textValue(), schedule.get("url").textValue());
+        assertTrue(schedule.get("function").textValue().contains("QueueDueContracts"), schedule.toString());
+        String origin = console.substring(0, console.length() - 1);
+        for (String from : List.of(origin, "http://evil.example")) {
+            HttpResponse<String> run = HTTP.send(HttpRequest.newBuilder(URI.create(schedule.get("url").textValue()))
+                    .header("Origin", from).POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, run.statusCode(), run.body());
+            assertEquals(from.equals(origin) ? List.of(origin) : List.of(), run.headers().allValues("Access-Control-Allow-Origin"));
+        }
+    }
+
     private static JsonNode call(String method, String url, String token, String body, int status) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));

@@ -263,7 +263,7 @@ public final class LocalRuntime implements AutoCloseable {
             runtime.startServices();
             runtime.startEventSources();
             runtime.scheduleTrigger = ScheduleTrigger.start(options.basePort == 0 ? 0
-                    : options.basePort + SCHEDULES_PORT_OFFSET, registry.schedules());
+                    : options.basePort + SCHEDULES_PORT_OFFSET, registry.schedules(), runtime.console.origins());
             runtime.extra.put("schedules", runtime.scheduleTrigger.urls());
             return runtime;
         } catch (RuntimeException | Error e) {
@@ -289,6 +289,11 @@ public final class LocalRuntime implements AutoCloseable {
         endpoints.forEach(e -> e.api().telemetry(telemetry));
         console = ConsoleServer.start(this, telemetry, basePort == 0 ? 0 : basePort + CONSOLE_PORT_OFFSET);
         extra.put("consoleUrl", console.url().toString());
+    }
+
+    /** Each schedule ({@code stack/LogicalId}) and the URL that fires it now (empty before they listen). */
+    public Map<String, String> scheduleUrls() {
+        return scheduleTrigger == null ? Map.of() : scheduleTrigger.urls();
     }
 
     /** What the console shows: every request, its log lines and its trace's spans. */

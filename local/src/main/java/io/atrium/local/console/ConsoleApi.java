@@ -96,6 +96,25 @@ final class ConsoleApi {
         return Map.of("stacks", stacks);
     }
 
+    /**
+     * {@code {"items": [{"name", "expression", "enabled", "function", "url"}]}} by name: every schedule, and the URL whose
+     * POST runs it now (the page's "run now").
+     */
+    Map<String, Object> schedules() {
+        Map<String, String> urls = runtime.scheduleUrls();
+        List<Map<String, Object>> items = new ArrayList<>();
+        runtime.registry().schedules().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("name", e.getKey());
+            item.put("expression", e.getValue().definition().expression().toString());
+            item.put("enabled", e.getValue().definition().enabled());
+            item.put("function", e.getValue().targetName());
+            item.put("url", urls.get(e.getKey()));
+            items.add(item);
+        });
+        return Map.of("items", items);
+    }
+
     /** The stack's {@code src/main/resources/openapi.json}, as its OpenApiHandler serves it. */
     Optional<String> openApi(String stack) {
         return openApiFile(stack).map(file -> {

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The local console: a page (plain HTML and JS from the jar, nothing fetched from the internet) and the JSON API
@@ -60,6 +61,11 @@ public final class ConsoleServer implements HttpHandler, AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.port() + "/");
     }
 
+    /** The origins the page is served from (by address and by name), which the schedules URL lets read its answers. */
+    public Set<String> origins() {
+        return Set.of("http://127.0.0.1:" + server.port(), "http://localhost:" + server.port());
+    }
+
     @Override
     public HttpResponse handle(HttpRequest request) {
         String path = request.rawPath();
@@ -91,6 +97,8 @@ public final class ConsoleServer implements HttpHandler, AutoCloseable {
             return api.stacks();
         } else if (get && parts.size() == 2 && parts.get(0).equals("openapi")) {
             return api.openApi(id).<Object>map(RawJson::new).orElseGet(() -> notFound("no OpenAPI description for " + id));
+        } else if (get && path.equals("/schedules")) {
+            return api.schedules();
         } else if (get && path.equals("/queues")) {
             return queues.queues();
         } else if (!get && parts.size() == 3 && parts.get(0).equals("queues") && parts.get(2).equals("redrive")) {

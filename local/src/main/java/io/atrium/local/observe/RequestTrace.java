@@ -7,7 +7,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The trace of one API request while the gateway serves it: a new X-Ray trace whose root span is the gateway's,
- * with a span per step the gateway takes (authorizer, usage plan, the Lambda invocation and its init). Functions
+ * with a span per step the gateway takes (authorizer, usage plan, the Lambda invocation and its init); or of one
+ * invocation by an event source (a queue's or a stream's poller, a schedule), whose root span is the source's. Functions
  * get {@link #headerUnder} as their trace header, so their own spans hang under the invocation's. Without a
  * {@link Telemetry} (a runtime built without one) nothing is recorded, but functions still get a header.
  */
@@ -17,23 +18,42 @@ public final class RequestTrace {
     private final String method;
     private final String path;
     private final String requestId;
+    private final String source;
+    private final String rootName;
     private final String traceId = newRoot();
     private final String rootId = newId();
     private final long startMicros = nowMicros();
     private final long startNanos = System.nanoTime();
     private volatile String tenantId;
 
-    RequestTrace(Telemetry telemetry, String stack, String method, String path, String requestId) {
+    private RequestTrace(Telemetry telemetry, String stack, String method, String path, String requestId, String source,
+            String rootName) {
         this.telemetry = telemetry;
         this.stack = stack;
         this.method = method;
         this.path = path;
         this.requestId = requestId;
+        this.source = source;
+        this.rootName = rootName;
+    }
+
+    /** A request through {@code stack}'s API: the root span is the gateway's. */
+    static RequestTrace ofRequest(Telemetry telemetry, String stack, String method, String path, String requestId) {
+        return new RequestTrace(telemetry, stack, method, path, requestId, RequestRecord.API,
+                stack + " API " + method + " " + path);
+    }
+
+    /**
+     * An invocation of {@code stack}'s function {@code logicalId} by an event source ({@code sqs:order/OrderQueue}): the
+     * root span is the poller's (or the schedule's), as Lambda's poller starts a new trace for each invocation.
+     */
+    static RequestTrace ofInvocation(Telemetry telemetry, String stack, String source, String logicalId, String requestId) {
+        return new RequestTrace(telemetry, stack, RequestRecord.INVOKE, logicalId, requestId, source, source);
     }
 
     /** A trace that records nothing (no console). */
     public static RequestTrace unrecorded(String requestId) {
-        return new RequestTrace(null, null, null, null, requestId);
+        return new RequestTrace(null, null, null, null, requestId, null, null);
     }
 
     public String traceId() {
@@ -91,9 +111,9 @@ public final class RequestTrace {
         if (tenantId != null) {
             annotations.put("tenant_id", tenantId);
         }
-        span(rootId, null, stack + " API " + method + " " + path, startMicros, durationMicros, annotations);
+        span(rootId, null, rootName, startMicros, durationMicros, annotations);
         telemetry.request(new RequestRecord(requestId, traceId, stack, method, path, status, durationMicros / 1000,
-                tenantId, SpanRecord.ofMicros(startMicros)));
+                tenantId, SpanRecord.ofMicros(startMicros), source));
     }
 
     /** Wall-clock microseconds. */

@@ -39,7 +39,18 @@ public final class Telemetry implements AutoCloseable {
 
     /** Starts recording one API request (a new trace). */
     public RequestTrace begin(String stack, String method, String path, String requestId) {
-        return new RequestTrace(this, stack, method, path, requestId);
+        return RequestTrace.ofRequest(this, stack, method, path, requestId);
+    }
+
+    /**
+     * Starts recording one invocation of {@code stack}'s function {@code logicalId} by an event source
+     * ({@code sqs:order/OrderQueue}, {@code stream:shared/OrderTable},
+     * {@code schedule:contract/QueueDueContractsFunctionDailyExpiry}): a new trace, listed with the requests. {@code telemetry} null (a runtime without console): records nothing.
+     */
+    public static RequestTrace beginInvocation(Telemetry telemetry, String stack, String source, String logicalId,
+            String requestId) {
+        return telemetry == null ? RequestTrace.unrecorded(requestId)
+                : RequestTrace.ofInvocation(telemetry, stack, source, logicalId, requestId);
     }
 
     synchronized void request(RequestRecord record) {

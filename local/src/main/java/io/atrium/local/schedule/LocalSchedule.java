@@ -1,5 +1,6 @@
 package io.atrium.local.schedule;
 
+import io.atrium.local.lambda.EventInvoker;
 import io.atrium.local.lambda.LocalFunction;
 import io.atrium.local.stack.EventSource;
 import java.io.PrintStream;
@@ -43,16 +44,17 @@ public final class LocalSchedule implements EventSource {
 
         LocalFunction.Result invoke(Object event, String requestId);
 
-        static Target of(LocalFunction function) {
+        /** The function {@code invoker} invokes, each run recorded for the console (a failed run: status 500). */
+        static Target of(EventInvoker invoker) {
             return new Target() {
                 @Override
                 public String name() {
-                    return function.name();
+                    return invoker.function().name();
                 }
 
                 @Override
                 public LocalFunction.Result invoke(Object event, String requestId) {
-                    return function.invoke(event, requestId);
+                    return invoker.invoke(event, requestId, result -> !result.ok());
                 }
             };
         }

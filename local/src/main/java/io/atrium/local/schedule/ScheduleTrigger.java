@@ -12,11 +12,13 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Fires a schedule now: {@code POST /schedules/{stack}/{LogicalId}} on loopback, its body (JSON), if any,
  * replacing the target's input. Answers 200 with the input and the function's output once it has run, 502 with
- * the function's error when it failed, 400 when the body is not JSON, 404 for an unknown schedule.
+ * the function's error when it failed, 400 when the body is not JSON, 404 for an unknown schedule. The console's
+ * page (its own origin) may read the answers: its "run now" button posts here (no body: the schedule's input).
  */
 public final class ScheduleTrigger implements AutoCloseable {
 
@@ -24,17 +26,22 @@ public final class ScheduleTrigger implements AutoCloseable {
     private static final String PREFIX = "/schedules/";
 
     private final Map<String, LocalSchedule> schedules;
+    private final Set<String> consoleOrigins;
     private HttpServer server;
 
-    private ScheduleTrigger(Map<String, LocalSchedule> schedules) {
+    private ScheduleTrigger(Map<String, LocalSchedule> schedules, Set<String> consoleOrigins) {
         this.schedules = Map.copyOf(schedules);
+        this.consoleOrigins = Set.copyOf(consoleOrigins);
     }
 
-    /** Listens on {@code port} (0: a free one) for the given schedules, by {@code stack/LogicalId}. */
-    public static ScheduleTrigger start(int port, Map<String, LocalSchedule> schedules) {
-        ScheduleTrigger trigger = new ScheduleTrigger(schedules);
+    /**
+     * Listens on {@code port} (0: a free one) for the given schedules, by {@code stack/LogicalId}; pages served from
+     * {@code consoleOrigins} (the console's) may read the answers.
+     */
+    public static ScheduleTrigger start(int port, Map<String, LocalSchedule> schedules, Set<String> consoleOrigins) {
+        ScheduleTrigger trigger = new ScheduleTrigger(schedules, consoleOrigins);
         try {
-            trigger.server = HttpServer.start(InetAddress.getLoopbackAddress(), port, trigger::handle, "schedules");
+            trigger.server = HttpServer.start(InetAddress.getLoopbackAddress(), port, trigger::answer, "schedules");
         } catch (IOException e) {
             throw new UncheckedIOException("the schedules endpoint cannot listen on port " + port
                     + ": is another scripts/local running? Choose other ports with --base-port", e);
@@ -47,6 +54,15 @@ public final class ScheduleTrigger implements AutoCloseable {
         Map<String, String> out = new LinkedHashMap<>();
         schedules.keySet().stream().sorted().forEach(k -> out.put(k, "http://127.0.0.1:" + server.port() + PREFIX + k));
         return out;
+    }
+
+    private HttpResponse answer(HttpRequest request) {
+        HttpResponse response = handle(request);
+        String origin = request.header("Origin");
+        if (origin != null && consoleOrigins.contains(origin)) {
+            response.headers().add(Map.entry("Access-Control-Allow-Origin", origin));
+        }
+        return response;
     }
 
     private HttpResponse handle(HttpRequest request) {

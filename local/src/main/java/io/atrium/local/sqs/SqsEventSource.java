@@ -1,5 +1,6 @@
 package io.atrium.local.sqs;
 
+import io.atrium.local.lambda.EventInvoker;
 import io.atrium.local.lambda.LocalFunction;
 import io.atrium.local.stack.EventSource;
 import java.io.PrintStream;
@@ -34,15 +35,15 @@ public final class SqsEventSource implements EventSource {
 
     private final Mapping mapping;
     private final SqsClient sqs;
-    private final LocalFunction function;
+    private final EventInvoker invoker;
     private final PrintStream log;
     private volatile boolean closed;
     private Thread poller;
 
-    public SqsEventSource(Mapping mapping, SqsClient sqs, LocalFunction function, PrintStream log) {
+    public SqsEventSource(Mapping mapping, SqsClient sqs, EventInvoker invoker, PrintStream log) {
         this.mapping = mapping;
         this.sqs = sqs;
-        this.function = function;
+        this.invoker = invoker;
         this.log = log;
     }
 
@@ -108,21 +109,26 @@ public final class SqsEventSource implements EventSource {
     }
 
     private void deliver(List<Message> batch) {
-        LocalFunction.Result result = function.invoke(SqsRecords.event(batch, mapping.queueArn()),
-                UUID.randomUUID().toString());
+        Set<String> ids = new LinkedHashSet<>();
+        batch.forEach(m -> ids.add(m.messageId()));
+        LocalFunction.Result result = invoker.invoke(SqsRecords.event(batch, mapping.queueArn()),
+                UUID.randomUUID().toString(), r -> !r.ok() || !Set.of().equals(failedIds(r, ids)));
         if (!result.ok()) {
             log.printf("%s: the function failed (%s), %d messages return after the visibility timeout%n",
                     mapping.name(), result.errorType(), batch.size());
             return;
         }
-        Set<String> ids = new LinkedHashSet<>();
-        batch.forEach(m -> ids.add(m.messageId()));
-        Set<String> failed = mapping.reportFailures() ? BatchItemFailures.of(result.output(), ids) : Set.of();
+        Set<String> failed = failedIds(result, ids);
         if (failed == null) {
             log.printf("%s: the batch item failures answer is invalid, so the whole batch failed%n", mapping.name());
             return;
         }
         delete(batch.stream().filter(m -> !failed.contains(m.messageId())).toList());
+    }
+
+    /** The ids of the messages the answer names as failed; null when the answer is no valid batch response. */
+    private Set<String> failedIds(LocalFunction.Result result, Set<String> ids) {
+        return mapping.reportFailures() ? BatchItemFailures.of(result.output(), ids) : Set.of();
     }
 
     private void delete(List<Message> done) {

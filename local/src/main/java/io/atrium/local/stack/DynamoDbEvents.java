@@ -1,6 +1,7 @@
 package io.atrium.local.stack;
 
 import io.atrium.local.dynamodb.DynamoDbLocal;
+import io.atrium.local.lambda.EventInvoker;
 import io.atrium.local.lambda.LocalFunction;
 import io.atrium.local.sqs.SqsServer;
 import io.atrium.local.streams.MappingSettings;
@@ -50,8 +51,10 @@ final class DynamoDbEvents implements FunctionEvents {
         String streamArn = localStream(build, streamNode, tableOf(streamNode));
         DynamoDbStreamsClient client = DynamoDbLocal.newStreamsClient(build.dynamoDbEndpoint);
         String name = build.definition.name() + "/" + functionId + " <- " + tableOf(streamNode) + " stream";
+        String source = "stream:" + build.registry.tableKey(tableOf(streamNode));
+        EventInvoker invoker = new EventInvoker(function, build.registry.telemetry(), build.definition.name(), source);
         build.eventSource(new StreamEventSource(name, new StreamEventSource.Stream(client, streamArn, eventSourceArn,
-                build.region), settings, new StreamEventSource.Target(function, build.resources.functionArn(functionId),
+                build.region), settings, new StreamEventSource.Target(invoker, build.resources.functionArn(functionId),
                 onFailure, System.err)));
     }
 

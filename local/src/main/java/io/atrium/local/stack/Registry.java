@@ -31,6 +31,7 @@ public final class Registry implements DynamicReferences {
     private final Map<String, LocalLayer> layers = new LinkedHashMap<>();
     private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
     private final Map<String, LocalSchedule> schedules = new LinkedHashMap<>();
+    private final Map<String, String> tables = new LinkedHashMap<>();
     private final UsagePlans usagePlans = new UsagePlans();
     private volatile CognitoEmulator cognito;
     private volatile SqsServer sqs;
@@ -124,6 +125,16 @@ public final class Registry implements DynamicReferences {
 
     public synchronized Map<String, LocalFunction> functions() {
         return Map.copyOf(functions);
+    }
+
+    /** Names a created table ({@code name}, its physical name) by its stack and logical id ({@code shared/OrderTable}). */
+    public synchronized void table(String name, String key) {
+        tables.put(name, key);
+    }
+
+    /** The {@code stack/LogicalId} of the table named {@code name}, or {@code name} when no started stack made it. */
+    public synchronized String tableKey(String name) {
+        return tables.getOrDefault(name, name);
     }
 
     /** Adds a schedule under {@code stack/LogicalId} (fired now through the schedules URL). */

@@ -1,5 +1,6 @@
 package io.atrium.local.stack;
 
+import io.atrium.local.lambda.EventInvoker;
 import io.atrium.local.lambda.LocalFunction;
 import io.atrium.local.schedule.LocalSchedule;
 import io.atrium.local.template.MapNode;
@@ -45,7 +46,8 @@ final class ScheduleEvents implements FunctionEvents {
         String key = build.definition.name() + "/" + logicalId;
         LocalSchedule.Definition definition = ScheduleProperties.definition(key, arn, props,
                 scheduler ? "ScheduleExpression" : "Schedule", props.get("Input"), scheduler);
-        LocalSchedule schedule = new LocalSchedule(definition, LocalSchedule.Target.of(function), System.err);
+        LocalSchedule schedule = new LocalSchedule(definition, LocalSchedule.Target.of(
+                new EventInvoker(function, build.registry.telemetry(), build.definition.name(), "schedule:" + key)), System.err);
         build.eventSource(schedule);
         build.registry.schedule(key, schedule);
     }

@@ -1,5 +1,6 @@
 package io.atrium.local.stack;
 
+import io.atrium.local.lambda.EventInvoker;
 import io.atrium.local.lambda.LocalFunction;
 import io.atrium.local.sqs.SqsEventSource;
 import io.atrium.local.sqs.SqsServer;
@@ -49,7 +50,10 @@ final class SqsEvents implements FunctionEvents {
                         .anyMatch(t -> t.asText().equals("ReportBatchItemFailures"));
         String name = build.definition.name() + "/" + queue.asText().substring(queue.asText().lastIndexOf(':') + 1)
                 + " -> " + build.functionNames.get(functionId);
+        String source = "sqs:" + sqs.queues().entrySet().stream().filter(q -> q.getValue().equals(url))
+                .map(Map.Entry::getKey).findFirst().orElse(queue.asText());
+        EventInvoker invoker = new EventInvoker(function, build.registry.telemetry(), build.definition.name(), source);
         build.eventSource(new SqsEventSource(new SqsEventSource.Mapping(name, url, queue.asText(), batchSize,
-                Duration.ofSeconds(window), report), sqs.client(), function, System.err));
+                Duration.ofSeconds(window), report), sqs.client(), invoker, System.err));
     }
 }

@@ -14,7 +14,9 @@ final class TableResources implements ResourceProvisioner {
     @Override
     public void name(StackBuild build, Resource resource) {
         String prefix = build.tablePrefix == null ? "" : build.tablePrefix;
-        build.tableNames.put(resource.logicalId(), prefix + build.physicalName(resource, "TableName"));
+        String name = prefix + build.physicalName(resource, "TableName");
+        build.tableNames.put(resource.logicalId(), name);
+        build.registry.table(name, build.definition.name() + "/" + resource.logicalId());
     }
 
     @Override

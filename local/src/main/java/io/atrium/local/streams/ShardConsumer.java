@@ -64,7 +64,8 @@ final class ShardConsumer {
         }
         ShardBatches.Batch batch = batches.next();
         String requestId = UUID.randomUUID().toString();
-        LocalFunction.Result result = target.function().invoke(event(batch), requestId);
+        LocalFunction.Result result = target.invoker().invoke(event(batch), requestId,
+                r -> !InvocationOutcome.of(r, batch.records(), settings.reportItemFailures()).succeeded());
         ShardBatches.Discarded given = batches.completed(InvocationOutcome.of(result, batch.records(),
                 settings.reportItemFailures()));
         if (given != null) {
@@ -99,7 +100,7 @@ final class ShardConsumer {
         String first = discarded.records().get(0).sequenceNumber();
         String last = discarded.records().get(discarded.records().size() - 1).sequenceNumber();
         target.log().printf("%s: %s gave up %d stream records of %s (%s .. %s) after %d invocations%s%n",
-                target.function().name(), discarded.condition(), discarded.records().size(), reader.shardId(), first,
+                target.invoker().function().name(), discarded.condition(), discarded.records().size(), reader.shardId(), first,
                 last, discarded.invokeCount(), target.onFailure() == null ? "; no on-failure destination" : "");
         if (target.onFailure() != null) {
             target.onFailure().accept(FailureRecord.json(discarded, reader.shardId(), reader.eventSourceArn(),

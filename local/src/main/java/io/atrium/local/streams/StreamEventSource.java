@@ -1,6 +1,6 @@
 package io.atrium.local.streams;
 
-import io.atrium.local.lambda.LocalFunction;
+import io.atrium.local.lambda.EventInvoker;
 import io.atrium.local.stack.EventSource;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -37,7 +37,7 @@ public final class StreamEventSource implements EventSource {
      * @param onFailure sends a message to the on-failure destination; null when there is none
      * @param log       where given-up records and read failures are reported
      */
-    public record Target(LocalFunction function, String functionArn, Consumer<String> onFailure, PrintStream log) {
+    public record Target(EventInvoker invoker, String functionArn, Consumer<String> onFailure, PrintStream log) {
     }
 
     private final String name;

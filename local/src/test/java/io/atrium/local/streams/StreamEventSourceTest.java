@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.atrium.local.Fixtures;
 import io.atrium.local.dynamodb.DynamoDbLocal;
+import io.atrium.local.lambda.EventInvoker;
 import io.atrium.local.lambda.LocalFunction;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -66,7 +67,7 @@ class StreamEventSourceTest {
             String awsArn = "arn:aws:dynamodb:us-east-1:123456789012:table/" + table + "/stream/2026-01-01T00:00:00.000";
             source = new StreamEventSource("fx/Recorder <- " + table, new StreamEventSource.Stream(
                     DynamoDbLocal.newStreamsClient(DynamoDbLocal.shared().endpoint()), streamArn, awsArn, "us-east-1"),
-                    settings, new StreamEventSource.Target(function, "arn:aws:lambda:us-east-1:123456789012:function:fx-Recorder",
+                    settings, new StreamEventSource.Target(EventInvoker.unrecorded(function), "arn:aws:lambda:us-east-1:123456789012:function:fx-Recorder",
                     destination::add, new PrintStream(log, true)));
             source.start();
         }

@@ -9,6 +9,7 @@ import io.atrium.shared.events.StreamEvent.StreamRecord;
 import io.atrium.shared.events.StreamWorker;
 import io.atrium.shared.json.Json;
 import io.atrium.shared.repository.dynamodb.OrderItem;
+import io.atrium.shared.trace.Invocation;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -34,6 +35,7 @@ public final class PublishPlacedOrdersHandler extends StreamWorker {
     @Override
     protected void handleAll(List<StreamRecord> records, Outcomes<StreamRecord> outcomes) {
         Map<Order, StreamRecord> placed = new IdentityHashMap<>();
+        Map<Order, String> traces = new IdentityHashMap<>();
         List<Order> toSend = new ArrayList<>();
         for (StreamRecord record : records) {
             try {
@@ -42,15 +44,14 @@ public final class PublishPlacedOrdersHandler extends StreamWorker {
                     outcomes.done("ignored");
                 } else {
                     placed.put(order, record);
+                    traces.put(order, continuedTrace(record));
                     toSend.add(order);
                 }
             } catch (RuntimeException e) {
                 outcomes.failed(record, e);
             }
         }
-        // each message carries the trace of the request that placed its order: the worker's spans continue it
-        List<Order> unsent = queue.send(toSend, order -> Json.write(PlacedOrder.of(order)),
-                order -> OrderItem.traceHeaderOf(placed.get(order).newImage()));
+        List<Order> unsent = queue.send(toSend, order -> Json.write(PlacedOrder.of(order)), traces::get);
         for (Order order : toSend) {
             if (unsent.contains(order)) {
                 outcomes.failed(placed.get(order), new IllegalStateException("SQS did not take the message of order " + order.id()));
@@ -58,6 +59,17 @@ public final class PublishPlacedOrdersHandler extends StreamWorker {
                 outcomes.done("published");
             }
         }
+    }
+
+    /**
+     * The trace header the order's message carries (ADR 0012). A stream record carries no trace header (as in AWS);
+     * the order item does: the trace of the request that placed it. This publisher's part becomes a span of that
+     * trace, and the message carries the header under it, so the worker's span hangs under the publisher's, which
+     * hangs under the request's. An order without a trace: the publisher's own.
+     */
+    private static String continuedTrace(StreamRecord record) {
+        return Invocation.continuing(OrderItem.traceHeaderOf(record.newImage()), "publishPlacedOrders",
+                Invocation::currentHeader);
     }
 
     /** The order a record placed, or null for any other change (confirm, cancel: MODIFY records). */

@@ -3,6 +3,7 @@ package io.atrium.order.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.atrium.local.junit.ApiClients;
 import io.atrium.local.junit.LocalSystem;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -51,6 +53,82 @@ class OrderQueueEndToEndTest {
         String orderId = order(system, product(system, "Q-PLACED", 5), "q-placed");
         // a bound for a loaded machine, not a speed claim: scripts/bench-local measures the latency (p50/p99)
         waitFor(Duration.ofSeconds(30), () -> "CONFIRMED".equals(status(system, orderId)));
+    }
+
+    /**
+     * Issue 11: an order's trace continues into the worker, across both hops (ADR 0012). The console's API, over HTTP,
+     * shows the POST's trace holding the publisher's span under the PlaceOrder handler's, the worker's span under the
+     * publisher's, and the worker's DynamoDB calls under its own; the poller's invocations are listed with their logs.
+     */
+    @Test
+    void anOrdersTraceContinuesThroughTheStreamAndTheQueueIntoTheWorker(LocalSystem system) throws Exception {
+        HttpResponse<String> placed = send(post(system.baseUrl("order").resolve("v1/orders"), "{\"items\":[{\"productId\":\""
+                + product(system, "Q-TRACE", 5) + "\",\"quantity\":1}]}").header("Idempotency-Key", "q-trace"));
+        assertEquals(201, placed.statusCode(), placed.body());
+        String orderId = JSON.readTree(placed.body()).get("id").textValue();
+        String requestId = placed.headers().firstValue("x-amzn-RequestId").orElseThrow();
+        // bounds for a loaded machine on which three functions start cold, not speed claims
+        waitFor(Duration.ofSeconds(30), () -> "CONFIRMED".equals(status(system, orderId)));
+
+        String console = JSON.readTree(system.runtime().endpointsJson()).get("consoleUrl").textValue();
+        JsonNode request = listed(console + "api/requests?stack=order&limit=2000", r -> requestId.equals(r.path("requestId").asText()));
+        assertEquals("api", request.get("source").asText());
+        List<JsonNode> spans = new ArrayList<>();
+        waitFor(Duration.ofSeconds(10), () -> {
+            spans.clear();
+            getJson(console + "api/traces/" + request.get("traceId").asText()).path("spans").forEach(spans::add);
+            JsonNode worker = named(spans, "confirmOrder", null);
+            return worker != null && spans.stream().anyMatch(s -> s.path("name").asText().startsWith("DynamoDB.")
+                    && worker.get("id").asText().equals(s.path("parentId").asText()));
+        });
+        JsonNode lambda = named(spans, "Lambda PlaceOrderFunction", null);
+        JsonNode handler = named(spans, "placeOrder", lambda.get("id").asText());
+        JsonNode publisher = named(spans, "publishPlacedOrders", handler.get("id").asText());
+        assertTrue(publisher != null, "the publisher's span under the PlaceOrder handler's: " + spans);
+        assertTrue(named(spans, "confirmOrder", publisher.get("id").asText()) != null,
+                "the worker's span under the publisher's: " + spans);
+
+        for (String source : List.of("stream:shared/OrderTable", "sqs:order/OrderQueue")) {
+            JsonNode invocation = listed(console + "api/requests?stack=order&limit=2000",
+                    r -> source.equals(r.path("source").asText()) && r.path("status").asInt() == 200);
+            assertEquals("INVOKE", invocation.get("method").asText(), invocation.toString());
+            waitFor(Duration.ofSeconds(10), () -> getJson(console + "api/requests/"
+                    + invocation.get("requestId").asText() + "/logs").path("lines").size() > 0);
+        }
+    }
+
+    /** The first span named {@code name} (under {@code parentId}, when not null), or null. */
+    private static JsonNode named(List<JsonNode> spans, String name, String parentId) {
+        return spans.stream().filter(s -> name.equals(s.path("name").asText())
+                && (parentId == null || parentId.equals(s.path("parentId").asText()))).findFirst().orElse(null);
+    }
+
+    /** The first item of the console's request list {@code url} that {@code wanted} accepts, once it is listed. */
+    private static JsonNode listed(String url, Predicate<JsonNode> wanted) throws InterruptedException {
+        List<JsonNode> found = new ArrayList<>();
+        List<JsonNode> seen = new ArrayList<>();
+        try {
+            waitFor(Duration.ofSeconds(10), () -> {
+                seen.clear();
+                getJson(url).path("items").forEach(seen::add);
+                seen.stream().filter(wanted).findFirst().ifPresent(found::add);
+                return !found.isEmpty();
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError("not listed in " + url + ": " + seen.stream().map(r -> r.path("source") + " "
+                    + r.path("method").asText() + " " + r.path("path").asText() + " " + r.path("status")).distinct().toList(), e);
+        }
+        return found.get(0);
+    }
+
+    private static JsonNode getJson(String url) {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 ? JSON.readTree(r.body()) : JSON.createObjectNode();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
