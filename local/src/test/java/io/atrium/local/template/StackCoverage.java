@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * group with a retention and is covered by an alarm on its Lambda errors and one on its throttles (an alarm
  * on its FunctionName, or a Metrics Insights alarm grouping by FunctionName over a tag the function carries),
  * each API has a 5xx-rate and a p99-latency alarm on its name and stage, and every answer its gateway makes
- * carries X-Request-Id, a 429 also Retry-After. Alarms must notify someone (AlarmActions).
+ * carries X-Request-Id, a 429 also Retry-After, and every failure queue has a depth alarm. Alarms must notify someone
+ * (AlarmActions).
  */
 final class StackCoverage {
 
@@ -23,6 +24,10 @@ final class StackCoverage {
             + " ?FunctionName\\) WHERE tag\\.(\\w+) = '([^']+)' GROUP BY FunctionName");
 
     private static final String REQUEST_ID = "context.requestId";
+
+    /** Where a template names a failure queue besides a redrive policy's {@code deadLetterTargetArn}. */
+    private static final List<String> FAILURE_TARGETS = List.of("OnFailure.Destination", "DeadLetterConfig.Arn",
+            "DeadLetterQueue.TargetArn");
 
     private final Template template;
     private final TemplateResolver resolver;
@@ -74,6 +79,54 @@ final class StackCoverage {
         }
         for (String api : template.resourcesOfType("AWS::Serverless::Api").keySet()) {
             checkApi(api, resolver.resolvedProperties(api), alarms);
+        }
+        checkFailureQueues(alarms);
+    }
+
+    /**
+     * Every queue where failed work lands (a queue's dead-letter queue, a stream mapping's or a function's on-failure
+     * destination, a schedule's dead-letter queue) has an alarm on its depth (AWS/SQS ApproximateNumberOfMessagesVisible
+     * at 1 or more) to an SNS topic of the stack: no function sees a message arrive there (ADR 0013).
+     */
+    private void checkFailureQueues(List<MapNode> alarms) {
+        List<String> targets = new ArrayList<>();
+        for (String type : List.of("AWS::SQS::Queue", "AWS::Serverless::Function", "AWS::Lambda::Function",
+                "AWS::Lambda::EventSourceMapping", "AWS::Lambda::EventInvokeConfig", "AWS::Scheduler::Schedule")) {
+            template.resourcesOfType(type).keySet()
+                    .forEach(id -> collectFailureTargets(resolver.resolvedProperties(id), "", targets));
+        }
+        List<String> topics = template.resourcesOfType("AWS::SNS::Topic").keySet().stream().map(Placeholders::ref).toList();
+        for (String queue : template.resourcesOfType("AWS::SQS::Queue").keySet()) {
+            if (!targets.contains("GetAtt(" + queue + ".Arn)")) {
+                continue;
+            }
+            String name = "GetAtt(" + queue + ".QueueName)";
+            boolean alarmed = alarms.stream().anyMatch(a -> "AWS/SQS".equals(a.text("Namespace", null))
+                    && "ApproximateNumberOfMessagesVisible".equals(a.text("MetricName", null)) && name.equals(dimension(a, "QueueName"))
+                    && "GreaterThanOrEqualToThreshold".equals(a.text("ComparisonOperator", null)) && a.find("Threshold").isPresent()
+                    && a.get("Threshold").asInt() <= 1 && a.find("AlarmActions").map(Node::asList).map(ListNode::items)
+                            .orElse(List.of()).stream().anyMatch(action -> topics.contains(action.asText())));
+            if (!alarmed) {
+                problem("failure queue " + queue + " has no depth alarm (AWS/SQS ApproximateNumberOfMessagesVisible >= 1)"
+                        + " to an SNS topic of the stack");
+            }
+        }
+    }
+
+    /** The ARNs named as where failed work goes, anywhere in {@code node}. */
+    private static void collectFailureTargets(Node node, String key, List<String> out) {
+        if (node instanceof MapNode map) {
+            for (Map.Entry<String, Node> e : map.entries().entrySet()) {
+                String path = key + "." + e.getKey();
+                if (e.getValue() instanceof ScalarNode && (e.getKey().equals("deadLetterTargetArn")
+                        || FAILURE_TARGETS.stream().anyMatch(path::endsWith))) {
+                    out.add(e.getValue().asText());
+                } else {
+                    collectFailureTargets(e.getValue(), e.getKey(), out);
+                }
+            }
+        } else if (node instanceof ListNode list) {
+            list.items().forEach(item -> collectFailureTargets(item, key, out));
         }
     }
 

@@ -114,6 +114,29 @@ class StackCoverageTest {
     }
 
     @Test
+    void aFailureQueueWithoutADepthAlarmToTheStacksTopicIsReported() throws IOException {
+        String problem = "coverage.yaml (Stage dev): failure queue WorkDeadLetters has no depth alarm"
+                + " (AWS/SQS ApproximateNumberOfMessagesVisible >= 1) to an SNS topic of the stack";
+        assertTrue(problemsOf("Value: !GetAtt WorkDeadLetters.QueueName", "Value: !GetAtt Work.QueueName").contains(problem));
+        assertTrue(problemsOf("      Threshold: 1\n", "      Threshold: 5\n").contains(problem));
+        assertTrue(problemsOf("""
+                  WorkDeadLettersAlarm:
+                    Type: AWS::CloudWatch::Alarm
+                    Properties:
+                      AlarmActions: [!Ref Topic]
+                """, """
+                  WorkDeadLettersAlarm:
+                    Type: AWS::CloudWatch::Alarm
+                    Properties:
+                      AlarmActions: [arn:aws:sns:us-east-1:123456789012:elsewhere]
+                """).contains(problem));
+        // an on-failure destination is a failure queue too
+        assertTrue(problemsOf("{Handler: a.B::handleRequest}", "{Handler: a.B::handleRequest, Events: {S: {Type: DynamoDB,"
+                + " Properties: {DestinationConfig: {OnFailure: {Type: SQS, Destination: !GetAtt Work.Arn}}}}}}")
+                .contains(problem.replace("WorkDeadLetters", "Work")));
+    }
+
+    @Test
     void anAlarmThatNotifiesNobodyDoesNotCount() throws IOException {
         List<String> problems = problemsOf("""
                   ThrottlesAlarm:
