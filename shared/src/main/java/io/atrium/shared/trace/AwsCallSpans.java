@@ -29,7 +29,7 @@ public final class AwsCallSpans implements ExecutionInterceptor {
         }
         String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-        Span span = invocation.start(SERVICES.getOrDefault(service, service) + "." + operation, "aws");
+        Span span = invocation.start(SERVICES.getOrDefault(service, service).concat(".").concat(operation), "aws");
         span.aws("operation", operation);
         SdkRequest request = context.request();
         field(request, "TableName").ifPresent(table -> span.aws("table_name", table));

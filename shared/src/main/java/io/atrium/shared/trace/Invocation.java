@@ -1,5 +1,6 @@
 package io.atrium.shared.trace;
 
+import io.atrium.shared.snapstart.SnapStart;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,6 +15,10 @@ import java.util.function.Supplier;
 public final class Invocation {
     private static final ThreadLocal<Invocation> CURRENT = new ThreadLocal<>();
     private static final AtomicBoolean FIRST = new AtomicBoolean(true);
+
+    static {
+        SnapStart.prime(XRayDaemon.class, XRayDaemon::prime);
+    }
 
     private final TraceHeader header;
     private final boolean coldStart;

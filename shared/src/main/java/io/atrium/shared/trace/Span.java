@@ -1,5 +1,7 @@
 package io.atrium.shared.trace;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -87,55 +89,86 @@ public final class Span {
         }
     }
 
-    /** The subsegment document X-Ray's daemon takes, with its children nested. */
-    Map<String, Object> document(String traceId, String parentId, boolean nested) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("name", name);
-        doc.put("id", id);
-        doc.put("start_time", startMicros / 1e6);
-        doc.put("end_time", (endMicros == 0 ? startMicros + (System.nanoTime() - startNanos) / 1000 : endMicros) / 1e6);
+    /**
+     * Writes the subsegment document X-Ray's daemon takes, with its children nested when {@code nested}. Streamed
+     * (no maps built, no serializer looked up): this runs at the end of every sampled invocation.
+     */
+    void write(JsonGenerator out, String traceId, String parentId, boolean nested) throws IOException {
+        out.writeStartObject();
+        out.writeStringField("name", name);
+        out.writeStringField("id", id);
+        out.writeNumberField("start_time", startMicros / 1e6);
+        out.writeNumberField("end_time", (endMicros == 0 ? startMicros + (System.nanoTime() - startNanos) / 1000 : endMicros) / 1e6);
         if (traceId != null) {
-            doc.put("trace_id", traceId);
+            out.writeStringField("trace_id", traceId);
         }
         if (parentId != null) {
-            doc.put("type", "subsegment");
-            doc.put("parent_id", parentId);
+            out.writeStringField("type", "subsegment");
+            out.writeStringField("parent_id", parentId);
         }
         if (namespace != null) {
-            doc.put("namespace", namespace);
+            out.writeStringField("namespace", namespace);
         }
-        if (!annotations.isEmpty()) {
-            doc.put("annotations", annotations);
-        }
-        if (!aws.isEmpty()) {
-            doc.put("aws", aws);
-        }
+        writeMap(out, "annotations", annotations);
+        writeMap(out, "aws", aws);
         if (status != null) {
-            doc.put("http", Map.of("response", Map.of("status", status)));
+            out.writeObjectFieldStart("http");
+            out.writeObjectFieldStart("response");
+            out.writeNumberField("status", status);
+            out.writeEndObject();
+            out.writeEndObject();
         }
-        flags(doc);
+        writeFlags(out);
         if (nested && !children.isEmpty()) {
-            List<Map<String, Object>> inside = new ArrayList<>(children.size());
+            out.writeArrayFieldStart("subsegments");
             for (Span child : children) {
-                inside.add(child.document(null, null, true));
+                child.write(out, null, null, true);
             }
-            doc.put("subsegments", inside);
+            out.writeEndArray();
         }
-        return doc;
+        out.writeEndObject();
     }
 
-    private void flags(Map<String, Object> doc) {
+    private static void writeMap(JsonGenerator out, String field, Map<String, Object> values) throws IOException {
+        if (values.isEmpty()) {
+            return;
+        }
+        out.writeObjectFieldStart(field);
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            out.writeFieldName(e.getKey());
+            Object value = e.getValue();
+            if (value instanceof Integer || value instanceof Long) {
+                out.writeNumber(((Number) value).longValue());
+            } else if (value instanceof Number n) {
+                out.writeNumber(n.doubleValue());
+            } else if (value instanceof Boolean b) {
+                out.writeBoolean(b);
+            } else {
+                out.writeString(String.valueOf(value));
+            }
+        }
+        out.writeEndObject();
+    }
+
+    private void writeFlags(JsonGenerator out) throws IOException {
         if (error || throttle) {
-            doc.put("error", true);
+            out.writeBooleanField("error", true);
         }
         if (throttle) {
-            doc.put("throttle", true);
+            out.writeBooleanField("throttle", true);
         }
         if (fault) {
-            doc.put("fault", true);
+            out.writeBooleanField("fault", true);
         }
         if (cause != null) {
-            doc.put("cause", Map.of("exceptions", List.of(Map.of("id", TraceHeader.newId(), "type", cause))));
+            out.writeObjectFieldStart("cause");
+            out.writeArrayFieldStart("exceptions");
+            out.writeStartObject();
+            out.writeStringField("id", TraceHeader.newId());
+            out.writeStringField("type", cause);
+            out.writeEndObject();
+            out.writeEndArray();
+            out.writeEndObject();
         }
     }
 

@@ -74,6 +74,12 @@ class TracingTest {
         assertEquals(false, second.coldStart());
     }
 
+    @Test
+    void primingWritesAWholeDocumentWithoutADaemon() {
+        // the priming span and its call, with ids, times, annotations and status: well over 300 bytes when written
+        assertTrue(XRayDaemon.prime() > 300);
+    }
+
     private static JsonNode sendAndReceive(Invocation invocation) throws Exception {
         try (DatagramSocket daemon = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             daemon.setSoTimeout(5000);
