@@ -8,9 +8,13 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.elasticmq.NodeAddress;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import scala.jdk.javaapi.FutureConverters;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -140,9 +144,22 @@ public final class SqsServer implements AutoCloseable {
         return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(queuesByKey));
     }
 
+    /**
+     * Stops listening. ElasticMQ's own {@code stopAndWait} also waits for every open long poll to end (up to
+     * {@code WaitTimeSeconds}, 20 s), which held Ctrl-C for 18 s; the runtime waits 2 s at most and leaves the rest to
+     * end with the JVM (or, in a test JVM, on its own).
+     */
     @Override
     public void close() {
         client.close();
-        server.stopAndWait();
+        try {
+            FutureConverters.asJava(server.stopAndGetFuture().apply()).toCompletableFuture().get(2, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            // long polls still open: nothing of ours waits on them
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the local SQS did not stop", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
