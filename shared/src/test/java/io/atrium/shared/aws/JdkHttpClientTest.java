@@ -8,6 +8,7 @@ import io.atrium.local.ProjectLayout;
 import io.atrium.local.dynamodb.DynamoDbLocal;
 import io.atrium.local.dynamodb.TableProvisioner;
 import io.atrium.shared.config.Config;
+import io.atrium.shared.testing.TestTables;
 import java.net.ServerSocket;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,10 +29,7 @@ class JdkHttpClientTest {
         DynamoDbLocal local = DynamoDbLocal.shared();
         table = TableProvisioner.createTables(local.client(), ProjectLayout.root().resolve("shared/template.yaml"), "jdk-http")
                 .get("PartnerTable");
-        dynamoDb = AwsClients.dynamoDb(new Config(Map.of(
-                "AWS_REGION", "us-east-1",
-                "AWS_ENDPOINT_URL_DYNAMODB", local.endpoint().toString(),
-                "AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local")));
+        dynamoDb = AwsClients.dynamoDb(TestTables.functionConfig());
     }
 
     @Test

@@ -9,7 +9,7 @@ import io.atrium.local.ProjectLayout;
 import io.atrium.local.dynamodb.DynamoDbLocal;
 import io.atrium.local.dynamodb.TableProvisioner;
 import io.atrium.shared.aws.AwsClients;
-import io.atrium.shared.config.Config;
+import io.atrium.shared.testing.TestTables;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +35,7 @@ class PrimingGuardTest {
         DynamoDbLocal local = DynamoDbLocal.shared();
         table = TableProvisioner.createTables(local.client(), ProjectLayout.root().resolve("shared/template.yaml"), "priming-guard")
                 .get("PartnerTable");
-        dynamoDb = AwsClients.dynamoDb(new Config(Map.of(
-                "AWS_REGION", "us-east-1",
-                "AWS_ENDPOINT_URL_DYNAMODB", local.endpoint().toString(),
-                "AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local")));
+        dynamoDb = AwsClients.dynamoDb(TestTables.functionConfig());
     }
 
     @Test

@@ -1,8 +1,6 @@
 package io.atrium.shared.testing;
 
-import io.atrium.local.dynamodb.DynamoDbLocal;
 import io.atrium.shared.aws.AwsClients;
-import io.atrium.shared.config.Config;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,10 +60,7 @@ public final class FaultyDynamoDb implements SdkHttpClient {
     private final DynamoDbClient client;
 
     public FaultyDynamoDb() {
-        this.client = AwsClients.dynamoDb(new Config(Map.of(
-                "AWS_REGION", "us-east-1",
-                "AWS_ENDPOINT_URL_DYNAMODB", DynamoDbLocal.shared().endpoint().toString(),
-                "AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local")), this);
+        this.client = AwsClients.dynamoDb(TestTables.functionConfig(), this);
     }
 
     /** The functions' DynamoDB client, talking to the JVM's DynamoDB Local through this faulty HTTP layer. */

@@ -5,6 +5,7 @@ import io.atrium.local.dynamodb.DynamoDbLocal;
 import io.atrium.local.dynamodb.TableProvisioner;
 import io.atrium.shared.idempotency.Idempotency;
 import io.atrium.shared.aws.AwsClients;
+import io.atrium.shared.config.Config;
 import io.atrium.shared.idempotency.DynamoDbIdempotencyStore;
 import io.atrium.shared.paging.PageTokens;
 import io.atrium.shared.paging.Paginator;
@@ -37,6 +38,14 @@ public final class TestTables {
     public static TestTables create(String prefix) {
         DynamoDbClient client = DynamoDbLocal.shared().client();
         return new TestTables(client, TableProvisioner.createTables(client, ProjectLayout.root().resolve("shared/template.yaml"), prefix));
+    }
+
+    /** What Lambda gives a function, pointed at this JVM's DynamoDB Local: for {@code AwsClients.dynamoDb(config)}. */
+    public static Config functionConfig() {
+        return new Config(Map.of(
+                "AWS_REGION", "us-east-1",
+                "AWS_ENDPOINT_URL_DYNAMODB", DynamoDbLocal.shared().endpoint().toString(),
+                "AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local"));
     }
 
     /**
