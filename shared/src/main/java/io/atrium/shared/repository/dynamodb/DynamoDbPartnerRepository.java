@@ -49,7 +49,7 @@ public final class DynamoDbPartnerRepository implements PartnerRepository {
                     .build());
             return partner;
         } catch (ConditionalCheckFailedException e) {
-            if (PartnerItem.SCHEMA.itemToMap(item, true).equals(e.item())) {
+            if (RetriedWrite.foundOwnPut(e, PartnerItem.SCHEMA.itemToMap(item, true))) {
                 return partner;
             }
             throw new ConflictException("A partner with this id already exists.");

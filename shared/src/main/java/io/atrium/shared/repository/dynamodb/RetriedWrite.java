@@ -9,12 +9,18 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * The SDK retries a write whose answer was lost (attempt timeout, dropped connection). When the lost attempt was
  * applied, the retry's condition fails on the write's own result. A versioned update ({@code version = :expected},
  * {@code version + 1}, {@code updatedAt = :updatedAt}) recognises its result by the next version carrying its own
- * update time, which no other writer's update has (times are to the nanosecond and versions move one at a time).
+ * update time, which no other writer's update has (times are to the nanosecond and versions move one at a time); a
+ * create recognises exactly the item it put (its id is new and random).
  * Transactions need none of this: the SDK gives each its idempotency token, so a retried one is applied once.
  */
 final class RetriedWrite {
 
     private RetriedWrite() {
+    }
+
+    /** Whether the item a create's failed {@code attribute_not_exists} returned ({@code ALL_OLD}) is exactly what it put. */
+    static boolean foundOwnPut(ConditionalCheckFailedException refused, Map<String, AttributeValue> put) {
+        return refused.hasItem() && put.equals(refused.item());
     }
 
     /** Whether the item the failed condition returned ({@code ALL_OLD}) is this update's own result. */
