@@ -1,6 +1,7 @@
 package io.atrium.local.observe;
 
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -116,6 +117,9 @@ public final class RequestTrace {
                 tenantId, SpanRecord.ofMicros(startMicros), source));
     }
 
+    /** Lower-case hex, zero-padded to the type's width (no format pattern parsed per id). */
+    private static final HexFormat HEX = HexFormat.of();
+
     /** Wall-clock microseconds. */
     public static long nowMicros() {
         Instant now = Instant.now();
@@ -124,11 +128,12 @@ public final class RequestTrace {
 
     /** A span id as X-Ray makes them: 64 random bits in hex. */
     public static String newId() {
-        return String.format("%016x", ThreadLocalRandom.current().nextLong());
+        return HEX.toHexDigits(ThreadLocalRandom.current().nextLong());
     }
 
     private static String newRoot() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        return String.format("1-%08x-%08x%016x", System.currentTimeMillis() / 1000, random.nextInt(), random.nextLong());
+        return "1-" + HEX.toHexDigits((int) (System.currentTimeMillis() / 1000)) + "-" + HEX.toHexDigits(random.nextInt())
+                + HEX.toHexDigits(random.nextLong());
     }
 }
