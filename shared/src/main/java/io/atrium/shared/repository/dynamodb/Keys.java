@@ -41,7 +41,8 @@ public final class Keys {
 
     /**
      * {@code 2026-01-01T00:00:00.000000000Z#id}: newest-first ordering in list indexes. Fixed width, so the strings
-     * sort as the times do (an earlier time never sorts after a later one, whatever their precision).
+     * sort as the times do (an earlier time never sorts after a later one, whatever their precision), for every time
+     * with a four-digit year (1970 to 9999; ISO-8601 writes year 10000 on as {@code +10000}, which no clock here reaches).
      */
     public static String created(Instant createdAt, String id) {
         return CREATED.format(createdAt) + "#" + id;
