@@ -5,11 +5,15 @@ import io.atrium.shared.api.ProxyRequestEvent;
 import io.atrium.shared.api.ProxyResponseEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
  * Makes the data the measured requests need, through the real handlers (a partner, an active contract, a product
- * with stock), and writes one event file per measured function from the recorded test events, with the
+ * with stock, an order, a transaction), and writes one event file per measured function from the recorded test
+ * events (reads of that data, writes that make new items), with the
  * placeholder {@value #KEY} where each run puts a fresh Idempotency-Key.
  */
 public final class Seed {
@@ -17,31 +21,79 @@ public final class Seed {
     static final String KEY = "IDEMPOTENCY_KEY";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** What the measured reads read. */
+    private record Made(String partnerId, String contractId, String productId, String orderId, String transactionId) {
+    }
+
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args[0]);
         Path dir = Path.of(args[1]);
+        Made made = made(root);
+        writeWrites(root, dir, made);
+        writeReads(root, dir, made);
+    }
+
+    private static Made made(Path root) throws Exception {
         String partnerId = created("io.atrium.partner.handler.CreatePartnerHandler", recorded(root, "partner", "create-partner.json"));
         ObjectNode contract = recorded(root, "contract", "create-contract.json");
         editBody(contract, b -> b.put("partnerId", partnerId));
         String contractId = created("io.atrium.contract.handler.CreateContractHandler", contract);
         ObjectNode activate = recorded(root, "contract", "activate-contract.json");
-        pathId(activate, "contractId", contractId);
+        withPathId(activate, "contractId", contractId);
         answer("io.atrium.contract.handler.ActivateContractHandler", activate, 200);
         ObjectNode product = recorded(root, "catalog", "create-product.json");
         editBody(product, b -> b.put("stock", 1_000_000).put("sku", "BENCH-" + System.nanoTime()));
         ((ObjectNode) product.get("headers")).put("Idempotency-Key", "bench-" + System.nanoTime());
         String productId = created("io.atrium.catalog.handler.CreateProductHandler", product);
 
-        ObjectNode get = recorded(root, "partner", "get-partner.json");
-        pathId(get, "partnerId", partnerId);
-        write(dir, "GetPartner", get);
+        String orderId = created("io.atrium.order.handler.PlaceOrderHandler", withFreshKey(order(root, productId)));
+        String transactionId = created("io.atrium.transaction.handler.CreateTransactionHandler",
+                withFreshKey(transaction(root, contractId)));
+        return new Made(partnerId, contractId, productId, orderId, transactionId);
+    }
+
+    /** The writes, each making a new item with the Idempotency-Key (and the product's sku) each run puts in. */
+    private static void writeWrites(Path root, Path dir, Made made) throws Exception {
         write(dir, "CreatePartner", withKey(recorded(root, "partner", "create-partner.json")));
+        ObjectNode product = withKey(recorded(root, "catalog", "create-product.json"));
+        editBody(product, b -> b.put("sku", "B-" + KEY));
+        write(dir, "CreateProduct", product);
+        write(dir, "PlaceOrder", order(root, made.productId()));
+        ObjectNode contract = withKey(recorded(root, "contract", "create-contract.json"));
+        editBody(contract, b -> b.put("partnerId", made.partnerId()));
+        write(dir, "CreateContract", contract);
+        write(dir, "CreateTransaction", transaction(root, made.contractId()));
+    }
+
+    /** The reads, of the items made above. */
+    private static void writeReads(Path root, Path dir, Made made) throws Exception {
+        write(dir, "GetPartner", withPathId(recorded(root, "partner", "get-partner.json"), "partnerId", made.partnerId()));
+        write(dir, "ListPartners", recorded(root, "partner", "list-partners.json"));
+        write(dir, "GetProduct", withPathId(recorded(root, "catalog", "get-product.json"), "productId", made.productId()));
+        write(dir, "ListProducts", recorded(root, "catalog", "list-products.json"));
+        write(dir, "GetOrder", withPathId(recorded(root, "order", "get-order.json"), "orderId", made.orderId()));
+        write(dir, "ListOrders", recorded(root, "order", "list-orders.json"));
+        write(dir, "GetContract", withPathId(recorded(root, "contract", "get-contract.json"), "contractId", made.contractId()));
+        write(dir, "ListContracts",
+                withQuery(recorded(root, "contract", "list-contracts.json"), "partnerId", made.partnerId()));
+        write(dir, "GetTransaction", withPathId(recorded(root, "transaction", "get-transaction.json"), "transactionId",
+                made.transactionId()));
+        write(dir, "ListTransactions",
+                withQuery(recorded(root, "transaction", "list-transactions.json"), "contractId", made.contractId()));
+        write(dir, "GetStatement", withPathId(recorded(root, "transaction", "get-statement.json"), "month",
+                YearMonth.now(ZoneOffset.UTC).toString()));
+    }
+
+    private static ObjectNode order(Path root, String productId) throws Exception {
         ObjectNode order = withKey(recorded(root, "order", "place-order.json"));
         editBody(order, b -> ((ObjectNode) b.get("items").get(0)).put("productId", productId));
-        write(dir, "PlaceOrder", order);
+        return order;
+    }
+
+    private static ObjectNode transaction(Path root, String contractId) throws Exception {
         ObjectNode transaction = withKey(recorded(root, "transaction", "create-transaction.json"));
         editBody(transaction, b -> b.put("contractId", contractId));
-        write(dir, "CreateTransaction", transaction);
+        return transaction;
     }
 
     /** A recorded event of a module's tests, made by the bench tenant. */
@@ -62,9 +114,20 @@ public final class Seed {
         return event;
     }
 
-    private static void pathId(ObjectNode event, String name, String id) {
+    /** The event with a fresh Idempotency-Key in place of the placeholder (a request made once, here). */
+    private static ObjectNode withFreshKey(ObjectNode event) throws Exception {
+        return (ObjectNode) JSON.readTree(JSON.writeValueAsString(event).replace(KEY, UUID.randomUUID().toString()));
+    }
+
+    private static ObjectNode withPathId(ObjectNode event, String name, String id) {
         ((ObjectNode) event.get("pathParameters")).put(name, id);
         event.put("path", event.get("resource").textValue().replace("{" + name + "}", id));
+        return event;
+    }
+
+    private static ObjectNode withQuery(ObjectNode event, String name, String value) {
+        ((ObjectNode) event.get("queryStringParameters")).put(name, value);
+        return event;
     }
 
     private static String created(String handler, ObjectNode event) throws Exception {

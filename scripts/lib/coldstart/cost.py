@@ -25,16 +25,12 @@ for line in open(warm_file):
     route, micros = line.rstrip("\n").split("\t")
     warm[route].append(int(micros) / 1000)
 measured = {route: statistics.median(ms) for route, ms in warm.items()}
-read_estimate = measured["GET /partners/{partnerId}"]
 write_estimate = statistics.median([ms for route, ms in measured.items() if not route.startswith("GET")])
 
 
 def cost(route):
     reads, writes = units[route]
-    if route in measured:
-        ms, note = measured[route], ""
-    else:
-        ms, note = (read_estimate, " (est.)") if route.startswith("GET") else (write_estimate, " (est.)")
+    ms, note = (measured[route], "") if route in measured else (write_estimate, " (est.)")
     billed_ms = math.ceil(ms)
     lam = LAMBDA_REQUEST + billed_ms / 1000 * MEMORY_GB * LAMBDA_ARM_GB_SECOND
     ddb = reads * DDB_RRU + writes * DDB_WRU
@@ -64,8 +60,9 @@ Written by `scripts/bench-cost {runs}` (do not edit by hand), us-east-1 list pri
 - **Lambda duration**: the warm duration of the function, measured by this script in JVMs with Lambda's flags
   against DynamoDB Local over loopback ({runs} fresh JVMs per function, interleaved, 400 requests each, median of the
   last 200, then the median over the JVMs), billed rounded up to the millisecond. In AWS each DynamoDB call adds a
-  few milliseconds of network, so real durations are higher. Routes marked (est.) were not measured: a GET is
-  priced at GetPartner's duration, a write at the median of the measured writes. Machine: {cores} cores shared with
+  few milliseconds of network, so real durations are higher. Every read and every create is measured; routes
+  marked (est.), an update, a delete or a state change, need a new item for each of the 400 requests, so they are
+  priced at the median of the measured writes. Machine: {cores} cores shared with
   other builds, load average {load_before} at the start, {load_after} at the end.
 - Not included: the authorizer's invocations (API Gateway caches its answer per token for `ReauthorizeEvery`),
   CloudWatch logs and X-Ray, data transfer, storage, free tiers. SnapStart adds no charge for Java functions.

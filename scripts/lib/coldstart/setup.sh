@@ -52,6 +52,7 @@ coldstart_setup() {
   set +a
   export AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench
   export PAGINATION_KEY=bench-pagination-key-0123456789 SERVICE_NAME=bench TZ=UTC
-  java -cp "$work/classes:$layer$root/partner/target/partner.jar:$root/contract/target/contract.jar:$root/catalog/target/catalog.jar" \
-    Seed "$root" "$work" > "$work/seed.log" 2>&1 || { cat "$work/seed.log" >&2; exit 1; }
+  local jars="" m
+  for m in partner contract catalog order transaction; do jars+="$root/$m/target/$m.jar:"; done
+  java -cp "$work/classes:$layer$jars" Seed "$root" "$work" > "$work/seed.log" 2>&1 || { cat "$work/seed.log" >&2; exit 1; }
 }
