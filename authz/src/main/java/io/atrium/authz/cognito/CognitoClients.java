@@ -2,7 +2,7 @@ package io.atrium.authz.cognito;
 
 import io.atrium.shared.aws.AwsClients;
 import io.atrium.shared.aws.CallBudget;
-import io.atrium.shared.aws.JdkHttpClient;
+import io.atrium.shared.aws.UrlConnectionClient;
 import io.atrium.shared.config.Config;
 import io.atrium.shared.trace.AwsCallSpans;
 import java.net.URI;
@@ -23,7 +23,7 @@ public final class CognitoClients {
 
     public static CognitoIdentityProviderClient cognito(Config config) {
         CognitoIdentityProviderClientBuilder builder = CognitoIdentityProviderClient.builder()
-                .httpClient(new JdkHttpClient(Duration.ofSeconds(1), Duration.ofSeconds(3)))
+                .httpClient(new UrlConnectionClient(Duration.ofSeconds(1), Duration.ofSeconds(3)))
                 .region(Region.of(config.get("AWS_REGION", "us-east-1")))
                 .credentialsProvider(AwsClients.credentials(config))
                 .overrideConfiguration(ClientOverrideConfiguration.builder()

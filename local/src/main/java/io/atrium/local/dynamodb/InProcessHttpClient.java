@@ -28,8 +28,8 @@ import javax.net.ssl.SSLSession;
 /**
  * A {@code java.net.http.HttpClient} whose requests to DynamoDB Local's endpoint are answered by its handler in this
  * JVM ({@link EngineFront}) instead of a socket. It is a JDK type, so it crosses into a function's class loader, where
- * the layer's SDK adapter ({@code io.atrium.shared.aws.JdkHttpClient}) uses it as it uses the JDK's own client in AWS;
- * only bytes and strings pass between the two sides (ADR 0107). A request for any other host fails to connect.
+ * the layer's SDK adapter for it ({@code io.atrium.shared.aws.JdkHttpClient}) puts the SDK on it (in AWS the SDK runs on
+ * {@code UrlConnectionClient}, ADR 0018); only bytes and strings pass between the two sides (ADR 0107). A request for any other host fails to connect.
  */
 final class InProcessHttpClient extends HttpClient {
 

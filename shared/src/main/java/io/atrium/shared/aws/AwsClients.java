@@ -61,9 +61,9 @@ public final class AwsClients {
         return builder.build();
     }
 
-    /** The functions' HTTP client for AWS calls (ADR 0006). */
+    /** The functions' HTTP client for AWS calls (ADR 0018). */
     public static SdkHttpClient httpClient() {
-        return new JdkHttpClient(CONNECT_TIMEOUT, READ_TIMEOUT);
+        return new UrlConnectionClient(CONNECT_TIMEOUT, READ_TIMEOUT);
     }
 
     /**

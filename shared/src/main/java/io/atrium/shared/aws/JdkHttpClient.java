@@ -1,6 +1,5 @@
 package io.atrium.shared.aws;
 
-import io.atrium.shared.snapstart.SnapStart;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -12,7 +11,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -22,37 +20,20 @@ import software.amazon.awssdk.http.SdkHttpFullResponse;
 import software.amazon.awssdk.http.SdkHttpRequest;
 
 /**
- * The SDK's HTTP client on the JDK's own {@code java.net.http} client: no extra jar in the layer, and
- * each request leaves in one write. The SDK's URL-connection client streams a body after its headers
- * in a second small write, which Nagle's algorithm holds until the server's delayed ACK: about 2 ms
- * per DynamoDB call even on loopback (measured in docs/benchmarks/local.md). HTTP/1.1 only, like the
- * SDK's other synchronous clients.
+ * The SDK's HTTP client on a given {@code java.net.http} client: the local runtime's in-process path to DynamoDB
+ * Local ({@link InProcessTransport}, ADR 0107), a JDK type that crosses the function's class loader. Functions reach
+ * AWS through {@link UrlConnectionClient} (ADR 0018). HTTP/1.1 only, like the SDK's other synchronous clients.
  */
 public final class JdkHttpClient implements SdkHttpClient {
     /** Headers the JDK client sets itself and refuses from callers. */
     private static final Set<String> RESTRICTED = Set.of("host", "content-length", "connection", "expect", "upgrade");
 
+    private final HttpClient client;
     private final Duration readTimeout;
-    private volatile HttpClient client;
 
-    public JdkHttpClient(Duration connectTimeout, Duration readTimeout) {
-        this(() -> HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build(), readTimeout);
-    }
-
-    /** The adapter over a given JDK client (the local runtime's in-process one, {@link InProcessTransport}). */
     JdkHttpClient(HttpClient client, Duration readTimeout) {
-        this(() -> client, readTimeout);
-    }
-
-    private JdkHttpClient(Supplier<HttpClient> clients, Duration readTimeout) {
+        this.client = client;
         this.readTimeout = readTimeout;
-        this.client = clients.get();
-        // connections kept from before a SnapStart snapshot are another machine's: each restored copy opens its own
-        SnapStart.renew(() -> client = clients.get());
     }
 
     @Override

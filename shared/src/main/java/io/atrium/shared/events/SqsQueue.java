@@ -1,7 +1,7 @@
 package io.atrium.shared.events;
 
 import io.atrium.shared.aws.AwsClients;
-import io.atrium.shared.aws.JdkHttpClient;
+import io.atrium.shared.aws.UrlConnectionClient;
 import io.atrium.shared.config.Config;
 import io.atrium.shared.log.JsonLog;
 import io.atrium.shared.trace.AwsCallSpans;
@@ -44,7 +44,7 @@ public final class SqsQueue implements MessageQueue {
      */
     public static SqsQueue fromSettings(Config config, String urlSetting, String service) {
         SqsClientBuilder builder = SqsClient.builder()
-                .httpClient(new JdkHttpClient(Duration.ofSeconds(1), Duration.ofSeconds(2)))
+                .httpClient(new UrlConnectionClient(Duration.ofSeconds(1), Duration.ofSeconds(2)))
                 .region(Region.of(config.get("AWS_REGION", "us-east-1")))
                 .credentialsProvider(AwsClients.credentials(config))
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
