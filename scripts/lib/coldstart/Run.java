@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -15,7 +16,7 @@ import java.util.UUID;
  * hooks through CRaC as Lambda calls them, then the first request: the first invocation after a restore),
  * {@code warm} (as fresh, then {@value #WARM_RUNS} more requests: the median of the last half is the warm duration).
  * Prints: epoch microseconds at init done and at the first answer, the first request's own microseconds, the
- * answer's status, and in warm mode the warm median in microseconds. Only java.* is named here: the zero-dependency handler runs with nothing else on the path.
+ * answer's status (an authorizer's: allow), and in warm mode the warm median in microseconds. Only java.* is named here: the zero-dependency handler runs with nothing else on the path.
  */
 public final class Run {
     static final int WARM_RUNS = 400;
@@ -38,9 +39,17 @@ public final class Run {
         System.out.println(mode.equals("warm") ? line + " " + warmMedianMicros(handler, entry, event, status(answer)) : line);
     }
 
-    /** One invocation through Lambda's stream entry point, with a fresh Idempotency-Key; the answer's JSON. */
+    /**
+     * One invocation through Lambda's entry point, with a fresh Idempotency-Key; the answer's JSON. A typed handler
+     * (the authorizer's {@code handleRequest(Map, Context)}) gets the event as the runtime would read it into a map,
+     * and its answer written back, by {@link RuntimeJson}.
+     */
     private static String invoke(Object handler, Method entry, String event) throws Exception {
-        byte[] bytes = event.replace("IDEMPOTENCY_KEY", UUID.randomUUID().toString()).getBytes(StandardCharsets.UTF_8);
+        String json = event.replace("IDEMPOTENCY_KEY", UUID.randomUUID().toString());
+        if (entry.getParameterTypes()[0] == Map.class) {
+            return RuntimeJson.write(entry.invoke(handler, RuntimeJson.read(json), null));
+        }
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Object[] arguments = entry.getParameterCount() == 3 ? new Object[] {new ByteArrayInputStream(bytes), out, null}
                 : new Object[] {new ByteArrayInputStream(bytes), out};
@@ -65,15 +74,48 @@ public final class Run {
         return micros[micros.length / 2];
     }
 
-    /** Lambda's stream entry point: {@code handleRequest(InputStream, OutputStream[, Context])}. */
-    private static Method entryPoint(Class<?> type) {
+    /**
+     * Lambda's entry point: {@code handleRequest(InputStream, OutputStream[, Context])}, or a typed
+     * {@code handleRequest(Map, Context)}, whose JSON mapper the runtime builds when it loads the handler (at init).
+     */
+    private static Method entryPoint(Class<?> type) throws Exception {
         for (Method m : type.getMethods()) {
             Class<?>[] p = m.getParameterTypes();
             if (m.getName().equals("handleRequest") && p.length >= 2 && p[0] == InputStream.class && p[1] == OutputStream.class) {
                 return m;
             }
         }
-        throw new IllegalArgumentException(type + " has no stream handleRequest");
+        for (Method m : type.getMethods()) {
+            Class<?>[] p = m.getParameterTypes();
+            if (m.getName().equals("handleRequest") && p.length == 2 && p[0] == Map.class && !m.isBridge()) {
+                RuntimeJson.write(RuntimeJson.read("{\"init\":\"\"}"));
+                return m;
+            }
+        }
+        throw new IllegalArgumentException(type + " has no stream or map handleRequest");
+    }
+
+    /**
+     * The Lambda runtime's part for a typed handler: the event's JSON read into a map and the answer written as JSON,
+     * here with the class path's Jackson (found by name: the zero-dependency handler runs without it).
+     */
+    static final class RuntimeJson {
+        private static Object mapper;
+
+        static Object read(String json) throws Exception {
+            return mapper().getClass().getMethod("readValue", String.class, Class.class).invoke(mapper, json, Map.class);
+        }
+
+        static String write(Object value) throws Exception {
+            return (String) mapper().getClass().getMethod("writeValueAsString", Object.class).invoke(mapper, value);
+        }
+
+        private static Object mapper() throws Exception {
+            if (mapper == null) {
+                mapper = Class.forName("com.fasterxml.jackson.databind.ObjectMapper").getDeclaredConstructor().newInstance();
+            }
+            return mapper;
+        }
     }
 
     /** SnapStart's hooks, as CRaC runs them (the local runtime's implementation, found by org.crac.Core.Compat). */
@@ -85,7 +127,11 @@ public final class Run {
         context.getMethod("afterRestore", context).invoke(global, new Object[] {null});
     }
 
+    /** The proxy answer's status code, or for an authorizer's answer its policy's effect ({@code allow}). */
     private static String status(String answer) {
+        if (answer.contains("\"policyDocument\"")) {
+            return answer.contains("\"Effect\":\"Allow\"") ? "allow" : "deny";
+        }
         int at = answer.indexOf("\"statusCode\":");
         return at < 0 ? "?" : answer.substring(at + 13, Math.min(answer.length(), at + 16));
     }

@@ -1,12 +1,20 @@
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.atrium.shared.Platform;
 import io.atrium.shared.api.ApiHandler;
 import io.atrium.shared.api.ProxyRequestEvent;
 import io.atrium.shared.api.ProxyResponseEvent;
+import io.atrium.shared.domain.tenant.Client;
+import io.atrium.shared.domain.tenant.Tenant;
+import io.atrium.shared.domain.tenant.TenantStatus;
+import io.atrium.shared.domain.tenant.Tier;
+import io.atrium.shared.repository.dynamodb.DynamoDbTenantRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -14,10 +22,14 @@ import java.util.function.Consumer;
  * Makes the data the measured requests need, through the real handlers (a partner, an active contract, a product
  * with stock, an order, a transaction), and writes one event file per measured function from the recorded test
  * events (reads of that data, writes that make new items), with the
- * placeholder {@value #KEY} where each run puts a fresh Idempotency-Key.
+ * placeholder {@value #KEY} where each run puts a fresh Idempotency-Key; for the authorizer, the bench tenant with
+ * its client (through the tenant repository: onboarding's handler would need Cognito) and a TOKEN event carrying
+ * the token Serve signed.
  */
 public final class Seed {
     static final String TENANT = "ten_BenchColdStart00000000";
+    /** The bench tenant's app client, which the authorizer's token (made by Serve) names. */
+    static final String CLIENT_ID = "benchcoldstartclient0000";
     static final String KEY = "IDEMPOTENCY_KEY";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -31,6 +43,19 @@ public final class Seed {
         Made made = made(root);
         writeWrites(root, dir, made);
         writeReads(root, dir, made);
+        writeAuthorizer(dir);
+    }
+
+    /** The authorizer's caller: the tenant and its client (as onboarding stores them, without Cognito), a TOKEN event. */
+    private static void writeAuthorizer(Path dir) throws Exception {
+        Instant now = Instant.now();
+        new DynamoDbTenantRepository(Platform.dynamoDb(), Platform.enhanced(), Platform.table("TENANT_TABLE")).create(
+                new Tenant(TENANT, "Bench", Tier.BASIC, TenantStatus.ACTIVE, 1, now, now),
+                new Client(TENANT, CLIENT_ID, "bench", List.of("partners/read"), now));
+        ObjectNode authorize = JSON.createObjectNode().put("type", "TOKEN")
+                .put("authorizationToken", "Bearer " + Files.readString(dir.resolve("token.txt")))
+                .put("methodArn", "arn:aws:execute-api:us-east-1:123456789012:benchapi01/v1/GET/partners/par_1");
+        write(dir, "Authorizer", authorize);
     }
 
     private static Made made(Path root) throws Exception {

@@ -1,14 +1,15 @@
 # shellcheck shell=bash
 # Shared by scripts/bench-coldstart and scripts/bench-cost (sourced; run from the repository root, with set -euo pipefail):
 # class paths, the harness (scripts/lib/coldstart/*.java) compiled, DynamoDB Local with the tables of
-# shared/template.yaml on PORT, the functions' settings exported, the data made through the real handlers.
+# shared/template.yaml on PORT and the authorizer's JWKS on a loopback port, the functions' settings exported, the
+# data made through the real handlers (and the authorizer's tenant, client and token).
 # Sets: work (a temporary directory removed on exit), layer (the layer's jars, ':'-terminated), local_cp, sdk_version,
 # harness_cp (the harness and the local CRaC as jars, ':'-terminated).
 coldstart_setup() {
   local port=$1
   root=$(pwd)
   for f in shared/target/shared-layer.zip local/target/local.jar partner/target/partner.jar contract/target/contract.jar \
-           catalog/target/catalog.jar order/target/order.jar transaction/target/transaction.jar; do
+           catalog/target/catalog.jar order/target/order.jar transaction/target/transaction.jar authz/target/authz-authorizer.zip; do
     [[ -f "$f" ]] || { echo "$0: $f is missing (run mvn -B package -DskipTests first)" >&2; exit 1; }
   done
   work=$(mktemp -d)
@@ -52,6 +53,9 @@ coldstart_setup() {
   set +a
   export AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench
   export PAGINATION_KEY=bench-pagination-key-0123456789 SERVICE_NAME=bench TZ=UTC
+  # the authorizer's settings besides ISSUER and JWKS_URL (from Serve): the tiers' API keys, the admin client
+  export BASIC_API_KEY=bench-basic-key STANDARD_API_KEY=bench-standard-key PREMIUM_API_KEY=bench-premium-key \
+    ADMIN_CLIENT_ID=benchadminclient00000000
   local jars="" m
   for m in partner contract catalog order transaction; do jars+="$root/$m/target/$m.jar:"; done
   java -cp "$work/classes:$layer$jars" Seed "$root" "$work" > "$work/seed.log" 2>&1 || { cat "$work/seed.log" >&2; exit 1; }

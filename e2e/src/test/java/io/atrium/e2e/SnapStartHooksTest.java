@@ -16,7 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +34,9 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
  */
 @LocalSystemTest(warmUp = true)
 class SnapStartHooksTest {
+    /** shared's {@code PrimingIds} (this module sees no class of shared). */
+    private static final String PRIMING_TENANT = "ten_SnapStartPrimingOwnsNothing";
+    private static final String PRIMING_ID = "snapstart_priming_no_such_item";
 
     @Test
     void everyFunctionIsPrimedBeforeItsSnapshotAndPrimingWritesNothing(LocalSystem system) {
@@ -65,13 +67,16 @@ class SnapStartHooksTest {
     void primingLeavesEveryTableAsItWas(LocalSystem system) {
         Set<String> tables = new TreeSet<>();
         system.runtime().stacks().forEach(stack -> tables.addAll(stack.tables().values()));
-        List<Map<String, AttributeValue>> seeded = new ArrayList<>();
+        Map<String, List<Map<String, AttributeValue>>> seeded = new TreeMap<>();
         for (String table : tables) {
-            Map<String, AttributeValue> item = Map.of("pk", AttributeValue.fromS("TENANT#ten_SnapStartHooksTest#ITEM#" + table),
-                    "version", AttributeValue.fromN("1"), "name", AttributeValue.fromS("kept as it is"));
-            system.dynamoDb().putItem(p -> p.tableName(table).item(item));
-            seeded.add(item);
+            seeded.computeIfAbsent(table, t -> new ArrayList<>()).add(Map.of(
+                    "pk", AttributeValue.fromS("TENANT#ten_SnapStartHooksTest#ITEM#" + table),
+                    "version", AttributeValue.fromN("1"), "name", AttributeValue.fromS("kept as it is")));
         }
+        // the contract the transaction primer's refused write names, as if it existed: only the refusal keeps it as it is
+        system.runtime().stacks().stream().map(stack -> stack.tables().get("ContractTable")).filter(t -> t != null).findFirst()
+                .ifPresent(table -> seeded.get(table).add(primingContract()));
+        seeded.forEach((table, items) -> items.forEach(item -> system.dynamoDb().putItem(p -> p.tableName(table).item(item))));
         try {
             Map<String, Set<Map<String, AttributeValue>>> before = contents(system, tables);
             for (LocalStack stack : system.runtime().stacks()) {
@@ -81,9 +86,32 @@ class SnapStartHooksTest {
             }
             assertEquals(before, contents(system, tables));
         } finally {
-            Iterator<Map<String, AttributeValue>> items = seeded.iterator();
-            tables.forEach(table -> system.dynamoDb().deleteItem(d -> d.tableName(table).key(Map.of("pk", items.next().get("pk")))));
+            seeded.forEach((table, items) -> items.forEach(item ->
+                    system.dynamoDb().deleteItem(d -> d.tableName(table).key(Map.of("pk", item.get("pk"))))));
         }
+    }
+
+    /**
+     * An ACTIVE contract in EUR under the ids of shared's {@code PrimingIds} (the priming tenant, the id no item has):
+     * the contract a primed transaction names.
+     */
+    private static Map<String, AttributeValue> primingContract() {
+        Map<String, AttributeValue> item = new TreeMap<>();
+        item.put("pk", AttributeValue.fromS("TENANT#" + PRIMING_TENANT + "#CONTRACT#" + PRIMING_ID));
+        item.put("tenantId", AttributeValue.fromS(PRIMING_TENANT));
+        item.put("contractId", AttributeValue.fromS(PRIMING_ID));
+        item.put("partnerId", AttributeValue.fromS(PRIMING_ID));
+        item.put("title", AttributeValue.fromS("kept as it is"));
+        item.put("startDate", AttributeValue.fromS("2026-01-01"));
+        item.put("endDate", AttributeValue.fromS("2099-12-31"));
+        item.put("valueAmount", AttributeValue.fromN("1000.00"));
+        item.put("balance", AttributeValue.fromN("10.00"));
+        item.put("currency", AttributeValue.fromS("EUR"));
+        item.put("status", AttributeValue.fromS("ACTIVE"));
+        item.put("version", AttributeValue.fromN("1"));
+        item.put("createdAt", AttributeValue.fromS("2026-01-01T00:00:00Z"));
+        item.put("updatedAt", AttributeValue.fromS("2026-01-01T00:00:00Z"));
+        return item;
     }
 
     private static Map<String, Set<Map<String, AttributeValue>>> contents(LocalSystem system, Set<String> tables) {

@@ -1,5 +1,6 @@
 package io.atrium.shared.api;
 
+import io.atrium.shared.snapstart.PrimingIds;
 import java.util.AbstractMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,9 +15,9 @@ import java.util.Set;
 final class PrimingEvent {
     static final String REQUEST_ID = "snapstart-priming";
     /** A well-formed tenant id no tenant has (real ones are minted by {@link Ids#newId}). */
-    static final String TENANT_ID = "ten_SnapStartPrimingOwnsNothing";
+    static final String TENANT_ID = PrimingIds.TENANT_ID;
     /** A well-formed id no item has (ids are minted by {@link Ids#newId}, never this). */
-    static final String ITEM_ID = "snapstart_priming_no_such_item";
+    static final String ITEM_ID = PrimingIds.ITEM_ID;
 
     private PrimingEvent() {
     }
@@ -52,6 +53,13 @@ final class PrimingEvent {
         ProxyRequestEvent event = forScope(requiredScope);
         event.setHttpMethod("POST");
         event.setBody(body);
+        return event;
+    }
+
+    /** {@link #withBody}, with an Idempotency-Key: the route's claim of it runs, refused while priming. */
+    static ProxyRequestEvent withBodyAndKey(String requiredScope, String body) {
+        ProxyRequestEvent event = withBody(requiredScope, body);
+        event.setHeaders(Map.of("Content-Type", ApiResponse.JSON, "Idempotency-Key", REQUEST_ID));
         return event;
     }
 

@@ -34,8 +34,10 @@ public final class PrimingWrites implements Runnable {
     public void run() {
         Map<String, AttributeValue> key = Map.of("pk", PrimingRead.KEY);
         refused(() -> dynamoDb.putItem(p -> p.tableName(table).item(key).conditionExpression(NO_ITEM)));
+        // a map value, as an idempotency record's stored headers
         refused(() -> dynamoDb.updateItem(u -> u.tableName(table).key(key).conditionExpression(NO_ITEM)
-                .updateExpression("SET primed = :yes").expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true)))));
+                .updateExpression("SET primed = :yes").expressionAttributeValues(Map.of(":yes",
+                        AttributeValue.fromM(Map.of("primed", AttributeValue.fromBool(true)))))));
         refused(() -> dynamoDb.transactWriteItems(t -> t.transactItems(
                 w -> w.put(p -> p.tableName(table).item(Map.of("pk", PrimingRead.KEY)).conditionExpression(NO_ITEM)),
                 w -> w.update(u -> u.tableName(table).key(Map.of("pk", AttributeValue.fromS(PrimingRead.KEY.s() + "#UPDATE")))
@@ -45,7 +47,9 @@ public final class PrimingWrites implements Runnable {
                         .conditionExpression(NO_ITEM)))));
         // the answers of writes that succeed, which a refused write never builds (their fields' unmarshallers)
         List.<SdkPojo>of(PutItemResponse.builder().build(), UpdateItemResponse.builder().build(),
-                DeleteItemResponse.builder().build(), TransactWriteItemsResponse.builder().build()).forEach(SdkPojo::sdkFields);
+                DeleteItemResponse.builder().build(),
+                TransactWriteItemsResponse.builder().consumedCapacity(List.of()).itemCollectionMetrics(Map.of()).build())
+                .forEach(SdkPojo::sdkFields);
     }
 
     private static void refused(Runnable write) {

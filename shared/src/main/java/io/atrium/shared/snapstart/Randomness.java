@@ -21,7 +21,10 @@ public final class Randomness {
         return current;
     }
 
+    /** A new generator, seeded here (its first draw), not by the first request after the restore. */
     static void renew() {
-        current = new SecureRandom();
+        SecureRandom next = new SecureRandom();
+        next.nextBytes(new byte[1]);
+        current = next;
     }
 }

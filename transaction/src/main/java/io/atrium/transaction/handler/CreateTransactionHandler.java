@@ -22,6 +22,7 @@ public final class CreateTransactionHandler extends ApiHandler {
 
     public CreateTransactionHandler() {
         this(TransactionWiring.service(), TransactionWiring.idempotency());
+        TransactionWiring.primeRecording();
     }
 
     public CreateTransactionHandler(TransactionService service, Idempotency idempotency) {

@@ -1,10 +1,10 @@
 package io.atrium.shared.domain.tenant;
 
 import io.atrium.shared.api.Ids;
+import io.atrium.shared.snapstart.Randomness;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
 import javax.crypto.Cipher;
@@ -26,7 +26,6 @@ public final class OwnedIds {
     private static final int TENANT_BITS = 16;
     private static final int TAG = 12;
     private static final int SEALED = NONCE + TENANT_BITS + TAG;
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
     private final SecretKeySpec key;
@@ -50,7 +49,7 @@ public final class OwnedIds {
         try {
             byte[] out = new byte[SEALED];
             byte[] nonce = new byte[NONCE];
-            RANDOM.nextBytes(nonce);
+            Randomness.current().nextBytes(nonce); // renewed after every SnapStart restore: no nonce is drawn twice
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG * 8, nonce));
             cipher.updateAAD(prefix.getBytes(StandardCharsets.UTF_8));

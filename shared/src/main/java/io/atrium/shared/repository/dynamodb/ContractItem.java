@@ -6,6 +6,7 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import io.atrium.shared.domain.contract.Contract;
 import io.atrium.shared.domain.contract.ContractStatus;
 import io.atrium.shared.domain.Money;
+import io.atrium.shared.snapstart.PrimingIds;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -86,6 +87,16 @@ public final class ContractItem extends EntityItem {
         return new Contract(tenantId, contractId, partnerId, title, LocalDate.parse(startDate), LocalDate.parse(endDate),
                 new Money(valueAmount, currency), new Money(balance == null ? BigDecimal.ZERO : balance, currency),
                 ContractStatus.valueOf(status), version, Instant.parse(createdAt), Instant.parse(updatedAt));
+    }
+
+    /**
+     * A contract of the priming ids converted to its item and back, as a stored contract is read (ADR 0016): the
+     * enhanced client's conversions of every attribute, which a read that finds nothing never runs.
+     */
+    static Contract primeConversion(Instant now) {
+        Contract contract = new Contract(PrimingIds.TENANT_ID, PrimingIds.ITEM_ID, PrimingIds.ITEM_ID, PrimingIds.ITEM_ID,
+                LocalDate.EPOCH, LocalDate.EPOCH, Money.of("1.00", "EUR"), Money.of("1.00", "EUR"), ContractStatus.ACTIVE, 1, now, now);
+        return SCHEMA.mapToItem(SCHEMA.itemToMap(from(contract), true)).toDomain();
     }
 
     static String key(String tenantId, String contractId) {

@@ -9,6 +9,10 @@ import io.atrium.shared.domain.transaction.TransactionType;
 import io.atrium.shared.error.ConflictException;
 import io.atrium.shared.error.NotFoundException;
 import io.atrium.shared.paging.Page;
+import io.atrium.shared.snapstart.PrimingGuard;
+import io.atrium.shared.snapstart.PrimingIds;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +74,28 @@ public final class DynamoDbTransactionRepository implements TransactionRepositor
                 ? refusal(transaction, cancellation.itemAsItWas(1))
                 : new ConflictException("A transaction with this id already exists."));
         return transaction;
+    }
+
+    /**
+     * Before the SnapStart snapshot of the function that records transactions (ADR 0016; its policy allows these
+     * calls), what its first transaction does beyond the route's priming request, which stops at the service's read
+     * of a contract that does not exist: a transaction of the priming ids is recorded with every write refused
+     * ({@link PrimingGuard}), so its item, the TransactWriteItems, the refusal and its explanation run and nothing is
+     * written; then a contract and the transaction are converted to their items and back, as a stored contract is read.
+     */
+    public void primeRecord() {
+        Transaction transaction = new Transaction(PrimingIds.TENANT_ID, PrimingIds.ITEM_ID, PrimingIds.ITEM_ID,
+                TransactionType.CHARGE, Money.of("1.00", "EUR"), PrimingIds.ITEM_ID, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        PrimingGuard.refusingWrites(() -> {
+            try {
+                record(transaction);
+            } catch (NotFoundException | ConflictException refused) {
+                return null;
+            }
+            throw new IllegalStateException("a priming transaction was not refused");
+        });
+        TransactionItem.SCHEMA.mapToItem(TransactionItem.SCHEMA.itemToMap(TransactionItem.from(transaction), true)).toDomain();
+        ContractItem.primeConversion(transaction.createdAt());
     }
 
     /** Explains a failed contract condition from the contract as it was (or as it is, if DynamoDB did not return it). */
