@@ -56,6 +56,9 @@ public final class LocalRuntime implements AutoCloseable {
     /** The local SQS (ElasticMQ) listens on base port + 91 (4091 by default). */
     public static final int SQS_PORT_OFFSET = 91;
 
+    /** What the log says when the background warm-up has loaded every function. */
+    public static final String WARM_UP_DONE = "local runtime: background warm-up done, every function loaded";
+
     /** The schedules' fire-now endpoint listens on base port + 92 (4092 by default). */
     public static final int SCHEDULES_PORT_OFFSET = 92;
 
@@ -200,22 +203,19 @@ public final class LocalRuntime implements AutoCloseable {
             });
             throw e;
         }
-        // ElasticMQ starts while DynamoDB Local does (ADR 0104); the region is the first stack's
-        String region = ordered.get(0).config().region().orElse(TemplateResolver.DEFAULT_REGION);
-        CompletableFuture<SqsServer> sqsStart = CompletableFuture.supplyAsync(() -> {
-            SqsServer sqs = SqsServer.start(options.basePort == 0 ? 0 : options.basePort + SQS_PORT_OFFSET, region,
-                    TemplateResolver.DEFAULT_ACCOUNT_ID, options.maxVisibilityTimeout);
-            timing.mark("sqs ready");
-            return sqs;
-        });
+        // ElasticMQ and the local Cognito start while DynamoDB Local does (ADR 0104, 0109); the region is the first stack's
+        AccountStart account = AccountStart.begin(options.basePort == 0 ? 0 : options.basePort + SQS_PORT_OFFSET,
+                options.basePort == 0 ? 0 : options.basePort + COGNITO_PORT_OFFSET,
+                ordered.get(0).config().region().orElse(TemplateResolver.DEFAULT_REGION), options.maxVisibilityTimeout,
+                options.persistDir == null ? null : options.persistDir.resolve("cognito"), timing::mark);
         DynamoDbLocal db;
         try {
             db = joined(dbStart);
         } catch (RuntimeException e) {
-            sqsStart.thenAccept(SqsServer::close);
+            account.closeUnregistered(new Registry());
             throw e;
         }
-        LocalRuntime runtime = startStacks(options, root, ordered, db, sqsStart, ownDb, timing);
+        LocalRuntime runtime = startStacks(options, root, ordered, db, account, ownDb, timing);
         if (options.warmUp) {
             runtime.warmUpInBackground(options.log);
         }
@@ -234,17 +234,15 @@ public final class LocalRuntime implements AutoCloseable {
 
     /** The local Cognito, the stacks in order, their APIs, the extra services and the event sources. */
     private static LocalRuntime startStacks(Options options, Path root, List<StackDefinition> ordered, DynamoDbLocal db,
-            CompletableFuture<SqsServer> sqsStart, boolean ownDb, Timing timing) {
+            AccountStart account, boolean ownDb, Timing timing) {
         Path workDir = createWorkDir();
         Registry registry = new Registry();
         List<LocalStack> started = new ArrayList<>();
         LocalRuntime runtime = null;
         try {
-            registry.sqs(joined(sqsStart));
+            registry.sqs(account.sqs());
             // Cognito is the account's: it must listen before the stacks, whose functions get its endpoint
-            CognitoEmulator cognito = CognitoEmulator.start(options.basePort == 0 ? 0 : options.basePort + COGNITO_PORT_OFFSET,
-                    ordered.get(0).config().region().orElse(TemplateResolver.DEFAULT_REGION),
-                    TemplateResolver.DEFAULT_ACCOUNT_ID, options.persistDir == null ? null : options.persistDir.resolve("cognito"));
+            CognitoEmulator cognito = account.cognito();
             cognito.functions(registry::functionByArn);
             registry.cognito(cognito);
             // the functions' X-Ray daemon address comes from here: before the stacks
@@ -267,9 +265,11 @@ public final class LocalRuntime implements AutoCloseable {
             runtime.extra.put("schedules", runtime.scheduleTrigger.urls());
             return runtime;
         } catch (RuntimeException | Error e) {
+            account.closeUnregistered(registry);
             closeAfterFailedStart(runtime, registry, started, ownDb ? db : null, workDir);
             throw e;
         } catch (Exception e) {
+            account.closeUnregistered(registry);
             closeAfterFailedStart(runtime, registry, started, ownDb ? db : null, workDir);
             throw new IllegalStateException("a local service did not start: " + e, e);
         }
@@ -403,7 +403,9 @@ public final class LocalRuntime implements AutoCloseable {
         }
     }
 
+    /** Loads every function on one low-priority thread; says when it is done ({@code LocalBench} waits for that line). */
     private void warmUpInBackground(PrintStream log) {
+        long started = System.nanoTime();
         Thread t = new Thread(() -> {
             for (LocalStack s : stacks) {
                 for (LocalFunction f : s.functions().values()) {
@@ -422,6 +424,7 @@ public final class LocalRuntime implements AutoCloseable {
                     }
                 }
             }
+            log.printf("%s %d ms after start%n", WARM_UP_DONE, (System.nanoTime() - started) / 1_000_000);
         }, "local-warm-up");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);

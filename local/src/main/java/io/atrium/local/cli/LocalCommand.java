@@ -9,7 +9,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code scripts/local}: {@code java io.atrium.local.cli.LocalCommand [--root DIR] [--base-port N] [--persist DIR]
- * [--no-warm-up] [--endpoints FILE]} starts every stack ({@link LocalRuntime}), prints the table of base URLs and
+ * [--no-warm-up] [--endpoints FILE] [--stop-after-start]} starts every stack ({@link LocalRuntime}), prints the table of base URLs and
  * routes, writes {@code .local/endpoints.json}, and runs until Ctrl-C.
  */
 public final class LocalCommand {
@@ -17,8 +17,13 @@ public final class LocalCommand {
     private LocalCommand() {
     }
 
-    /** The command line, read. */
-    private record Arguments(LocalRuntime.Options options, Path endpoints) {
+    /**
+     * The command line, read.
+     *
+     * @param stopAfterStart start every stack, then stop at once: the training run of the class-data archive
+     *                       {@code scripts/local} builds (ADR 0109); writes no endpoints file
+     */
+    private record Arguments(LocalRuntime.Options options, Path endpoints, boolean stopAfterStart) {
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -33,6 +38,11 @@ public final class LocalCommand {
         } catch (TemplateException | IllegalStateException | IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             System.exit(1);
+            return;
+        }
+        if (arguments.stopAfterStart()) {
+            runtime.close();
+            System.exit(0); // threads of the embedded servers would keep the JVM alive
             return;
         }
         Path endpointsFile = runtime.writeEndpoints(arguments.endpoints() != null ? arguments.endpoints()
@@ -56,6 +66,7 @@ public final class LocalCommand {
     private static Arguments parse(String[] args) {
         LocalRuntime.Options options = new LocalRuntime.Options().basePort(LocalRuntime.DEFAULT_BASE_PORT).log(System.out);
         Path endpoints = null;
+        boolean stopAfterStart = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -64,10 +75,11 @@ public final class LocalCommand {
                 case "--base-port" -> options.basePort(Integer.parseInt(value(args, ++i, a)));
                 case "--persist" -> options.persistDir(Path.of(value(args, ++i, a)));
                 case "--no-warm-up" -> options.warmUp(false);
+                case "--stop-after-start" -> stopAfterStart = true;
                 case "-h", "--help" -> {
                     System.out.println("usage: scripts/local [--base-port N (default " + LocalRuntime.DEFAULT_BASE_PORT
                             + ": DynamoDB Local on N, APIs on N+1...)] [--persist DIR] [--root DIR] [--no-warm-up]"
-                            + " [--endpoints FILE (default .local/endpoints.json)]");
+                            + " [--endpoints FILE (default .local/endpoints.json)] [--stop-after-start]");
                     return null;
                 }
                 default -> {
@@ -76,7 +88,7 @@ public final class LocalCommand {
                 }
             }
         }
-        return new Arguments(options, endpoints);
+        return new Arguments(options, endpoints, stopAfterStart);
     }
 
     private static String value(String[] args, int i, String flag) {
