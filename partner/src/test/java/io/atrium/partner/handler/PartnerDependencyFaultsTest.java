@@ -50,6 +50,7 @@ class PartnerDependencyFaultsTest {
     private static CreatePartnerHandler create;
     private static GetPartnerHandler get;
     private static UpdatePartnerHandler update;
+    private static DeletePartnerHandler delete;
 
     @BeforeAll
     static void wire() {
@@ -63,6 +64,7 @@ class PartnerDependencyFaultsTest {
         create = new CreatePartnerHandler(service, idempotency);
         get = new GetPartnerHandler(service);
         update = new UpdatePartnerHandler(service);
+        delete = new DeletePartnerHandler(service);
     }
 
     @AfterEach
@@ -176,6 +178,34 @@ class PartnerDependencyFaultsTest {
         assertEquals(2, json(updated).get("version").intValue());
         ProxyResponseEvent read = call(get, withPartnerId(as(event("get-partner.json"), tenant), partnerId));
         assertEquals(json(updated), json(read));
+    }
+
+    @Test
+    void aDeleteWhoseAnswerIsLostIsRetriedByTheSdkAndStill204() {
+        String tenant = OwnedIds.newTenantId();
+        String partnerId = createPartner(tenant);
+
+        DYNAMODB.inject("DeleteItem", partnerTable, Fault.APPLIED_THEN_LOST, 1);
+        int attemptsBefore = DYNAMODB.attempts("DeleteItem");
+        ProxyResponseEvent deleted = call(delete, withPartnerId(as(event("delete-partner.json"), tenant), partnerId));
+
+        assertEquals(2, DYNAMODB.attempts("DeleteItem") - attemptsBefore, "the delete whose answer was lost and its retry");
+        assertEquals(204, deleted.getStatusCode(), "the retry found the partner gone by its own first attempt: " + deleted.getBody());
+        assertEquals(0, storedPartners(tenant));
+    }
+
+    @Test
+    void aThrottledDeleteOfAMissingPartnerIsStill404() {
+        String tenant = OwnedIds.newTenantId();
+        ProxyRequestEvent request = withPartnerId(as(event("delete-partner.json"), tenant), createPartner(tenant));
+        assertEquals(204, call(delete, request).getStatusCode());
+
+        DYNAMODB.inject("DeleteItem", partnerTable, Fault.THROTTLING, 1);
+        int attemptsBefore = DYNAMODB.attempts("DeleteItem");
+        ProxyResponseEvent again = call(delete, request);
+
+        assertEquals(2, DYNAMODB.attempts("DeleteItem") - attemptsBefore, "the throttled attempt and the SDK's retry");
+        assertEquals(404, again.getStatusCode(), "a throttled attempt is an answer: it removed nothing: " + again.getBody());
     }
 
     @Test

@@ -55,6 +55,7 @@ public final class AwsClients {
                         .addExecutionInterceptor(new CallBudget(API_CALL_TIMEOUT, ATTEMPT_TIMEOUT))
                         .addExecutionInterceptor(new AwsCallSpans())
                         .addExecutionInterceptor(new PrimingGuard())
+                        .addExecutionInterceptor(new LostAnswers())
                         .build());
         // Locally the runtime points functions at DynamoDB Local; in AWS this is unset.
         config.optional("AWS_ENDPOINT_URL_DYNAMODB").map(URI::create).ifPresent(builder::endpointOverride);

@@ -109,6 +109,10 @@ public final class DynamoDbPartnerRepository implements PartnerRepository {
         }
     }
 
+    /**
+     * Deletes the partner at {@code expectedVersion} when it has no active contracts. A retry that finds no partner after
+     * an attempt whose answer was lost ({@link RetriedWrite#foundOwnDelete}) is the delete done.
+     */
     @Override
     public void delete(String tenantId, String partnerId, long expectedVersion) {
         try {
@@ -120,6 +124,9 @@ public final class DynamoDbPartnerRepository implements PartnerRepository {
                             ":zero", AttributeValue.fromN("0")))
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
         } catch (ConditionalCheckFailedException e) {
+            if (RetriedWrite.foundOwnDelete(e)) {
+                return;
+            }
             if (!e.hasItem() || e.item().isEmpty()) {
                 throw notFound();
             }
