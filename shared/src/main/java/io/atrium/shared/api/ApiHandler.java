@@ -2,7 +2,6 @@ package io.atrium.shared.api;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.ObjectReader;
 import io.atrium.shared.Platform;
 import io.atrium.shared.aws.CallBudget;
 import io.atrium.shared.domain.tenant.CrossTenantAccess;
@@ -51,13 +50,10 @@ public abstract class ApiHandler implements RequestStreamHandler {
     /** What a browser script may read of an answer besides the safelisted headers (ETag for If-Match). */
     static final String EXPOSED_HEADERS = "ETag, Location, Retry-After, X-Request-Id";
 
-    /** API Gateway's event, read leniently (AWS adds fields); request bodies inside it are read strictly. */
-    private static final ObjectReader EVENT_READER = Json.MAPPER.readerFor(ProxyRequestEvent.class);
-
     static {
-        // Jackson builds its (de)serialisers for the event and the answer at init, not inside the first request
+        // Jackson builds its event reader (a tree, ADR 0019) and the answer's serialisers at init, not inside the first request
         try {
-            EVENT_READER.readValue("{\"requestContext\":{\"authorizer\":{}},\"headers\":{}}");
+            ProxyEventReader.read("{\"requestContext\":{\"authorizer\":{}},\"headers\":{}}");
         } catch (IOException e) {
             throw new IllegalStateException("the proxy event reader does not work", e);
         }
@@ -147,7 +143,7 @@ public abstract class ApiHandler implements RequestStreamHandler {
     /** Lambda's entry point: the proxy event's bytes in, the proxy response's JSON out (no event library). */
     @Override
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        ProxyRequestEvent event = EVENT_READER.readValue(input);
+        ProxyRequestEvent event = ProxyEventReader.read(input);
         Json.MAPPER.writeValue(output, respond(event, context));
     }
 

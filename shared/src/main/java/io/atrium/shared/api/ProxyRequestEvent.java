@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * API Gateway's REST proxy event, as much of it as the functions read. The layer's Jackson reads it from the
- * invocation's bytes ({@link ApiHandler}), so no event library is needed; fields AWS adds are ignored.
+ * API Gateway's REST proxy event, as much of it as the functions read. {@link ProxyEventReader} reads it from the
+ * invocation's bytes with the layer's Jackson (a tree, ADR 0019), so no event library is needed; fields AWS adds are
+ * ignored. Tests and the priming event write it as a bean.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public final class ProxyRequestEvent {
