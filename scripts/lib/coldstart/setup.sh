@@ -45,7 +45,7 @@ coldstart_setup() {
   java -cp "$work/classes:$local_cp" Serve "$root" "$work" "$port" < "$work/serve.in" > "$work/serve.log" 2>&1 &
   serve_pid=$!
   exec 3>"$work/serve.in"
-  for _ in $(seq 1 300); do [[ -f "$work/env" ]] && break; sleep 0.2; done
+  for _ in $(seq 1 900); do [[ -f "$work/env" ]] && break; sleep 0.2; done
   [[ -f "$work/env" ]] || { cat "$work/serve.log" >&2; echo "$(basename "$0"): DynamoDB Local did not start" >&2; exit 1; }
   set -a
   # shellcheck disable=SC1091
