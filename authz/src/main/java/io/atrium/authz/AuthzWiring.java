@@ -1,5 +1,7 @@
 package io.atrium.authz;
 
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
 import io.atrium.authz.cognito.CognitoAppClients;
 import io.atrium.authz.cognito.CognitoClients;
 import io.atrium.authz.service.AppClients;
@@ -8,10 +10,13 @@ import io.atrium.authz.service.CallerStanding;
 import io.atrium.authz.service.TenantService;
 import io.atrium.authz.token.AccessTokenVerifier;
 import io.atrium.authz.token.IssuerKeys;
+import io.atrium.authz.token.VerifierPriming;
 import io.atrium.shared.Platform;
 import io.atrium.shared.domain.tenant.TenantRepository;
 import io.atrium.shared.domain.tenant.Tier;
 import io.atrium.shared.repository.dynamodb.DynamoDbTenantRepository;
+import io.atrium.shared.snapstart.PrimingIds;
+import io.atrium.shared.snapstart.SnapStart;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -77,13 +82,25 @@ public final class AuthzWiring {
     }
 
     private static final class AuthorizerHolder {
+        static final String ISSUER = Platform.config().require("ISSUER");
+        static final JWKSource<SecurityContext> ISSUER_KEYS = IssuerKeys.fromUrl(URI.create(Platform.config().require("JWKS_URL")));
+        static final CallerStanding STANDING = new CallerStanding(Storage.TENANTS, Platform.clock());
         static final AuthorizerService SERVICE = new AuthorizerService(
-                new AccessTokenVerifier(Platform.config().require("ISSUER"),
-                        IssuerKeys.fromUrl(URI.create(Platform.config().require("JWKS_URL"))), Platform.clock()),
-                new CallerStanding(Storage.TENANTS, Platform.clock()),
+                new AccessTokenVerifier(ISSUER, ISSUER_KEYS, Platform.clock()),
+                STANDING,
                 Map.of(Tier.BASIC, Platform.config().require("BASIC_API_KEY"),
                         Tier.STANDARD, Platform.config().require("STANDARD_API_KEY"),
                         Tier.PREMIUM, Platform.config().require("PREMIUM_API_KEY")),
                 Platform.config().require("ADMIN_CLIENT_ID"));
+
+        static {
+            // before the SnapStart snapshot (ADR 0016): the verification path and the caller's standing, read for
+            // a client no tenant has (nothing found, nothing written), and a tenant's and a client's items converted
+            SnapStart.prime("authorizer", () -> {
+                new VerifierPriming(ISSUER, ISSUER_KEYS, Platform.clock()).run();
+                STANDING.tierOf(PrimingIds.TENANT_ID, PrimingIds.ITEM_ID);
+                DynamoDbTenantRepository.primeConversion(Platform.clock().instant());
+            });
+        }
     }
 }

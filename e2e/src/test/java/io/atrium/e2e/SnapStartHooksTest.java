@@ -73,9 +73,10 @@ class SnapStartHooksTest {
                     "pk", AttributeValue.fromS("TENANT#ten_SnapStartHooksTest#ITEM#" + table),
                     "version", AttributeValue.fromN("1"), "name", AttributeValue.fromS("kept as it is")));
         }
-        // the contract the transaction primer's refused write names, as if it existed: only the refusal keeps it as it is
-        system.runtime().stacks().stream().map(stack -> stack.tables().get("ContractTable")).filter(t -> t != null).findFirst()
-                .ifPresent(table -> seeded.get(table).add(primingContract()));
+        // the contract and the product the transaction's and the order's primers write to, as if they existed and
+        // could take the write: only the refusal keeps them as they are
+        seedAt(system, seeded, "ContractTable", primingContract());
+        seedAt(system, seeded, "ProductTable", primingProduct());
         seeded.forEach((table, items) -> items.forEach(item -> system.dynamoDb().putItem(p -> p.tableName(table).item(item))));
         try {
             Map<String, Set<Map<String, AttributeValue>>> before = contents(system, tables);
@@ -89,6 +90,30 @@ class SnapStartHooksTest {
             seeded.forEach((table, items) -> items.forEach(item ->
                     system.dynamoDb().deleteItem(d -> d.tableName(table).key(Map.of("pk", item.get("pk"))))));
         }
+    }
+
+    private static void seedAt(LocalSystem system, Map<String, List<Map<String, AttributeValue>>> seeded, String logicalId,
+                               Map<String, AttributeValue> item) {
+        String table = system.runtime().stacks().stream().map(stack -> stack.tables().get(logicalId))
+                .filter(t -> t != null).findFirst().orElseThrow();
+        seeded.get(table).add(item);
+    }
+
+    /** A product with stock at 1.00 EUR under the priming ids: the product a primed order names. */
+    private static Map<String, AttributeValue> primingProduct() {
+        Map<String, AttributeValue> item = new TreeMap<>();
+        item.put("pk", AttributeValue.fromS("TENANT#" + PRIMING_TENANT + "#PRODUCT#" + PRIMING_ID));
+        item.put("tenantId", AttributeValue.fromS(PRIMING_TENANT));
+        item.put("productId", AttributeValue.fromS(PRIMING_ID));
+        item.put("sku", AttributeValue.fromS("PRIMING-1"));
+        item.put("name", AttributeValue.fromS("kept as it is"));
+        item.put("priceAmount", AttributeValue.fromN("1.00"));
+        item.put("priceCurrency", AttributeValue.fromS("EUR"));
+        item.put("stock", AttributeValue.fromN("10"));
+        item.put("version", AttributeValue.fromN("1"));
+        item.put("createdAt", AttributeValue.fromS("2026-01-01T00:00:00Z"));
+        item.put("updatedAt", AttributeValue.fromS("2026-01-01T00:00:00Z"));
+        return item;
     }
 
     /**

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,22 @@ class IssuerKeysTest {
         assertEquals(Tokens.TENANT, verifier.verify(valid).tenantId());
         assertEquals(Tokens.TENANT, verifier.verify(valid).tenantId());
         assertEquals(1, requests.get());
+    }
+
+    /** No connection outlives its fetch: none opened before a SnapStart snapshot is kept for a restored copy. */
+    @Test
+    void theJwksRequestAsksTheIssuerToCloseItsConnection() throws Exception {
+        List<String> connection = new CopyOnWriteArrayList<>();
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/jwks.json", exchange -> {
+            connection.add(String.valueOf(exchange.getRequestHeaders().getFirst("Connection")));
+            respond(exchange, 200, tokens.publicKeys().toString());
+        });
+        server.start();
+        URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/jwks.json");
+
+        assertEquals(Tokens.TENANT, new AccessTokenVerifier(Tokens.ISSUER, IssuerKeys.fromUrl(url), clock).verify(valid).tenantId());
+        assertEquals(List.of("close"), connection);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.atrium.catalog.handler;
 
 import io.atrium.catalog.CatalogWiring;
+import io.atrium.catalog.dto.ProductResponse;
 import io.atrium.catalog.dto.UpdateProductRequest;
 import io.atrium.catalog.mapper.ProductMapper;
 import io.atrium.catalog.service.ProductService;
@@ -30,5 +31,17 @@ public final class UpdateProductHandler extends ApiHandler {
         UpdateProductRequest body = request.body(UpdateProductRequest.class);
         Product product = service.update(request.tenantId(), productId, ProductMapper.toDetails(body), expected);
         return ApiResponse.resource(200, ProductMapper.toResponse(product), product.version());
+    }
+
+    /** The success answer's record, whose JSON writer is built before the SnapStart snapshot (ADR 0016). */
+    @Override
+    protected Class<?> responseType() {
+        return ProductResponse.class;
+    }
+
+    /** A valid body for an item no tenant has: read, validated, then the item looked up (ADR 0016). */
+    @Override
+    protected String primingBody() {
+        return "{\"sku\":\"PRIMING-001\",\"name\":\"Priming mug\",\"price\":{\"amount\":\"12.50\",\"currency\":\"EUR\"},\"stock\":25}";
     }
 }

@@ -1,5 +1,6 @@
 package io.atrium.contract.handler;
 
+import io.atrium.contract.dto.ContractResponse;
 import io.atrium.contract.mapper.ContractMapper;
 import io.atrium.shared.api.ApiHandler;
 import io.atrium.shared.api.ApiRequest;
@@ -38,5 +39,11 @@ abstract class ContractTransitionHandler extends ApiHandler {
             Contract contract = move.apply(request.tenantId(), contractId, expected);
             return ApiResponse.resource(200, ContractMapper.toResponse(contract), contract.version());
         });
+    }
+
+    /** The success answer's record, whose JSON writer is built before the SnapStart snapshot (ADR 0016). */
+    @Override
+    protected Class<?> responseType() {
+        return ContractResponse.class;
     }
 }

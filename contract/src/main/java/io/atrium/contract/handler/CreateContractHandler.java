@@ -1,6 +1,7 @@
 package io.atrium.contract.handler;
 
 import io.atrium.contract.ContractWiring;
+import io.atrium.contract.dto.ContractResponse;
 import io.atrium.contract.dto.CreateContractRequest;
 import io.atrium.contract.mapper.ContractMapper;
 import io.atrium.contract.service.ContractService;
@@ -39,5 +40,11 @@ public final class CreateContractHandler extends ApiHandler {
     @Override
     protected String primingBody() {
         return "{\"partnerId\":\"" + PRIMING_ID + "\",\"title\":\"Priming\",\"startDate\":\"2026-01-01\",\"endDate\":\"2099-12-31\",\"value\":{\"amount\":\"12000.00\",\"currency\":\"EUR\"}}";
+    }
+
+    /** The success answer's record, whose JSON writer is built before the SnapStart snapshot (ADR 0016). */
+    @Override
+    protected Class<?> responseType() {
+        return ContractResponse.class;
     }
 }

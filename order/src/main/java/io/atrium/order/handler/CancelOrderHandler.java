@@ -1,6 +1,7 @@
 package io.atrium.order.handler;
 
 import io.atrium.order.OrderWiring;
+import io.atrium.order.dto.OrderResponse;
 import io.atrium.order.mapper.OrderMapper;
 import io.atrium.order.service.OrderService;
 import io.atrium.shared.api.ApiHandler;
@@ -31,5 +32,11 @@ public final class CancelOrderHandler extends ApiHandler {
         long expected = ETags.expectedVersion(request.ifMatch().orElse(null));
         Order order = service.cancel(request.tenantId(), orderId, expected);
         return ApiResponse.resource(200, OrderMapper.toResponse(order), order.version());
+    }
+
+    /** The success answer's record, whose JSON writer is built before the SnapStart snapshot (ADR 0016). */
+    @Override
+    protected Class<?> responseType() {
+        return OrderResponse.class;
     }
 }

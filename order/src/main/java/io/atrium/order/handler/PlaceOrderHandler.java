@@ -21,6 +21,7 @@ public final class PlaceOrderHandler extends ApiHandler {
 
     public PlaceOrderHandler() {
         this(OrderWiring.service(), OrderWiring.idempotency());
+        OrderWiring.primePlacing();
     }
 
     public PlaceOrderHandler(OrderService service, Idempotency idempotency) {

@@ -80,9 +80,11 @@ public abstract class ApiHandler implements RequestStreamHandler {
     /**
      * Before the SnapStart snapshot (ADR 0016), with every DynamoDB write refused ({@link PrimingGuard}): the priming
      * request once through Lambda's entry point (the event read from bytes, the answer written as bytes), then once
-     * more with every path id naming an item no tenant has, so the route's own read runs, then, for a route that
-     * takes a body, once with {@link #primingBody()}, so its reading, validation, service and write path run up to
-     * DynamoDB's refusal; last, the route's success answer is written from a sample of {@link #responseType()}.
+     * more with every path id naming an item no tenant has (and an If-Match), so the route's own read runs, then, for
+     * a route that takes a body, with {@link #primingBody()}: without a path id (and once more with an
+     * Idempotency-Key), so a create's reading, validation, service and write path run up to DynamoDB's refusal, and
+     * with the path ids, so an update's body is read and its item looked up; last, the route's success answer is
+     * written from a sample of {@link #responseType()}.
      * Nothing is written to any table. A 5xx answer fails the primer.
      */
     private void prime() {
@@ -101,6 +103,8 @@ public abstract class ApiHandler implements RequestStreamHandler {
                 expectNoServerError(respond(PrimingEvent.withBody(requiredScope, body), null).statusCode());
                 // a route with idempotency claims the key: the claim is refused, so the route answers 422, not its work
                 expectNoServerError(respond(PrimingEvent.withBodyAndKey(requiredScope, body), null).statusCode());
+                // an update reads the body, then the item its path names (none: 404)
+                expectNoServerError(respond(PrimingEvent.withBodyAndAnyPathId(requiredScope, body), null).statusCode());
             }
             if (responseType() != null) {
                 // the answer a primed request cannot reach (nothing exists, nothing is written), written as Lambda would
@@ -112,7 +116,8 @@ public abstract class ApiHandler implements RequestStreamHandler {
     }
 
     /**
-     * A body this route accepts, for its priming request (ADR 0016), or null (the default) for a route without one.
+     * A body this route accepts (a create's or an update's), for its priming requests (ADR 0016), or null (the
+     * default) for a route without one.
      * Its ids name nothing: the answer may be a 404 or 409, never a write, since every write is refused while priming.
      */
     protected String primingBody() {

@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * The requests a function answers before its SnapStart snapshot (ADR 0016): a verified caller of a tenant that owns
  * nothing, with the route's scope, an empty JSON body and no Idempotency-Key; without a path id, then with every path
- * id naming {@link #ITEM_ID}, which no item has. Every route answers them from reads only: a 400 for the missing id
+ * id naming {@link #ITEM_ID}, which no item has (and an If-Match of version 1). Every route answers them from reads only: a 400 for the missing id
  * or fields, a 428 for a missing If-Match, an empty list, a 404; nothing is written.
  */
 final class PrimingEvent {
@@ -41,10 +41,22 @@ final class PrimingEvent {
         return event;
     }
 
-    /** {@link #forScope}, with every path parameter the route reads naming {@link #ITEM_ID}. */
+    /**
+     * {@link #forScope}, with every path parameter the route reads naming {@link #ITEM_ID} and an {@code If-Match} of
+     * version 1, so a route that changes an item gets past its precondition to its read of the item.
+     */
     static ProxyRequestEvent withAnyPathId(String requiredScope) {
         ProxyRequestEvent event = forScope(requiredScope);
         event.setPathParameters(new AnyName());
+        event.setHeaders(Map.of("Content-Type", ApiResponse.JSON, "If-Match", "\"1\""));
+        return event;
+    }
+
+    /** {@link #withAnyPathId} as a PUT of {@code body}: an update's body is read and validated, then its item read. */
+    static ProxyRequestEvent withBodyAndAnyPathId(String requiredScope, String body) {
+        ProxyRequestEvent event = withAnyPathId(requiredScope);
+        event.setHttpMethod("PUT");
+        event.setBody(body);
         return event;
     }
 

@@ -4,9 +4,13 @@ import io.atrium.shared.api.Ids;
 import io.atrium.shared.domain.tenant.Client;
 import io.atrium.shared.domain.tenant.Tenant;
 import io.atrium.shared.domain.tenant.TenantRepository;
+import io.atrium.shared.domain.tenant.TenantStatus;
+import io.atrium.shared.domain.tenant.Tier;
 import io.atrium.shared.error.ConflictException;
 import io.atrium.shared.error.NotFoundException;
 import io.atrium.shared.error.PreconditionFailedException;
+import io.atrium.shared.snapstart.PrimingIds;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +42,17 @@ public final class DynamoDbTenantRepository implements TenantRepository {
         this.tenants = enhanced.table(tableName, TenantItem.SCHEMA);
         this.clients = enhanced.table(tableName, ClientItem.SCHEMA);
         this.byClient = clients.index("byClient");
+    }
+
+    /**
+     * A tenant and a client of the priming ids converted to their items and back, as a stored tenant and client are
+     * read (ADR 0016): the enhanced client's conversions, which a read that finds nothing never runs.
+     */
+    public static void primeConversion(Instant now) {
+        Tenant tenant = new Tenant(PrimingIds.TENANT_ID, PrimingIds.ITEM_ID, Tier.BASIC, TenantStatus.ACTIVE, 1, now, now);
+        TenantItem.SCHEMA.mapToItem(TenantItem.SCHEMA.itemToMap(TenantItem.from(tenant), true)).toDomain();
+        Client client = new Client(PrimingIds.TENANT_ID, PrimingIds.ITEM_ID, PrimingIds.ITEM_ID, List.of("partners/read"), now);
+        ClientItem.SCHEMA.mapToItem(ClientItem.SCHEMA.itemToMap(ClientItem.from(client), true)).toDomain();
     }
 
     @Override

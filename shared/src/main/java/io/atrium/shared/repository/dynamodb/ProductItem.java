@@ -2,6 +2,7 @@ package io.atrium.shared.repository.dynamodb;
 
 import io.atrium.shared.domain.Money;
 import io.atrium.shared.domain.product.Product;
+import io.atrium.shared.snapstart.PrimingIds;
 import java.math.BigDecimal;
 import java.time.Instant;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
@@ -53,6 +54,16 @@ public final class ProductItem extends EntityItem {
     Product toDomain() {
         return new Product(tenantId, productId, sku, name, new Money(priceAmount, priceCurrency), stock, version,
                 Instant.parse(createdAt), Instant.parse(updatedAt));
+    }
+
+    /**
+     * A product of the priming ids converted to its item and back, as a stored product is read (ADR 0016): the
+     * enhanced client's conversions of every attribute, which a read that finds nothing never runs.
+     */
+    static Product primeConversion(Instant now) {
+        Product product = new Product(PrimingIds.TENANT_ID, PrimingIds.ITEM_ID, PrimingIds.ITEM_ID, PrimingIds.ITEM_ID,
+                Money.of("1.00", "EUR"), 1, 1, now, now);
+        return SCHEMA.mapToItem(SCHEMA.itemToMap(from(product), true)).toDomain();
     }
 
     static String key(String tenantId, String productId) {
