@@ -85,8 +85,9 @@ public final class AuthzWiring {
         static final String ISSUER = Platform.config().require("ISSUER");
         static final JWKSource<SecurityContext> ISSUER_KEYS = IssuerKeys.fromUrl(URI.create(Platform.config().require("JWKS_URL")));
         static final CallerStanding STANDING = new CallerStanding(Storage.TENANTS, Platform.clock());
+        static final AccessTokenVerifier VERIFIER = new AccessTokenVerifier(ISSUER, ISSUER_KEYS, Platform.clock());
         static final AuthorizerService SERVICE = new AuthorizerService(
-                new AccessTokenVerifier(ISSUER, ISSUER_KEYS, Platform.clock()),
+                VERIFIER,
                 STANDING,
                 Map.of(Tier.BASIC, Platform.config().require("BASIC_API_KEY"),
                         Tier.STANDARD, Platform.config().require("STANDARD_API_KEY"),
@@ -97,7 +98,7 @@ public final class AuthzWiring {
             // before the SnapStart snapshot (ADR 0016): the verification path and the caller's standing, read for
             // a client no tenant has (nothing found, nothing written), and a tenant's and a client's items converted
             SnapStart.prime("authorizer", () -> {
-                new VerifierPriming(ISSUER, ISSUER_KEYS, Platform.clock()).run();
+                new VerifierPriming(ISSUER, ISSUER_KEYS, VERIFIER, Platform.clock()).run();
                 STANDING.tierOf(PrimingIds.TENANT_ID, PrimingIds.ITEM_ID);
                 DynamoDbTenantRepository.primeConversion(Platform.clock().instant());
             });
