@@ -44,6 +44,44 @@ public final class Seed {
         writeWrites(root, dir, made);
         writeReads(root, dir, made);
         writeAuthorizer(dir);
+        int rounds = Integer.parseInt(System.getenv().getOrDefault("BENCH_ROUNDS", "0"));
+        for (int round = 1; round <= rounds; round++) {
+            writeChanges(root, dir, made, round);
+        }
+    }
+
+    /**
+     * The changes (an update, a delete, a state change) of round {@code round}: each needs an item of its own in the
+     * state it expects (If-Match of its first version), so every round gets new ones, made here.
+     */
+    private static void writeChanges(Path root, Path dir, Made made, int round) throws Exception {
+        String partnerId = created("io.atrium.partner.handler.CreatePartnerHandler", recorded(root, "partner", "create-partner.json"));
+        write(dir, "UpdatePartner-" + round, withPathId(recorded(root, "partner", "update-partner.json"), "partnerId", partnerId));
+        String goneId = created("io.atrium.partner.handler.CreatePartnerHandler", recorded(root, "partner", "create-partner.json"));
+        write(dir, "DeletePartner-" + round, withPathId(recorded(root, "partner", "delete-partner.json"), "partnerId", goneId));
+        String sku = "BENCH-U-" + round + "-" + System.nanoTime();
+        ObjectNode product = withFreshKey(withKey(recorded(root, "catalog", "create-product.json")));
+        editBody(product, b -> b.put("sku", sku));
+        ObjectNode update = withPathId(recorded(root, "catalog", "update-product.json"), "productId",
+                created("io.atrium.catalog.handler.CreateProductHandler", product));
+        editBody(update, b -> b.put("sku", sku));
+        write(dir, "UpdateProduct-" + round, update);
+        String draft = contract(root, made.partnerId());
+        write(dir, "ActivateContract-" + round, withPathId(recorded(root, "contract", "activate-contract.json"), "contractId", draft));
+        String active = contract(root, made.partnerId());
+        answer("io.atrium.contract.handler.ActivateContractHandler",
+                withPathId(recorded(root, "contract", "activate-contract.json"), "contractId", active), 200);
+        write(dir, "TerminateContract-" + round,
+                withPathId(recorded(root, "contract", "terminate-contract.json"), "contractId", active));
+        String orderId = created("io.atrium.order.handler.PlaceOrderHandler", withFreshKey(order(root, made.productId())));
+        write(dir, "CancelOrder-" + round, withPathId(recorded(root, "order", "cancel-order.json"), "orderId", orderId));
+    }
+
+    /** A new DRAFT contract with the partner. */
+    private static String contract(Path root, String partnerId) throws Exception {
+        ObjectNode contract = withFreshKey(withKey(recorded(root, "contract", "create-contract.json")));
+        editBody(contract, b -> b.put("partnerId", partnerId));
+        return created("io.atrium.contract.handler.CreateContractHandler", contract);
     }
 
     /** The authorizer's caller: the tenant and its client (as onboarding stores them, without Cognito), a TOKEN event. */
