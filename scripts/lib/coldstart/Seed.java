@@ -122,8 +122,10 @@ public final class Seed {
         editBody(product, b -> b.put("sku", "B-" + KEY));
         write(dir, "CreateProduct", product);
         write(dir, "PlaceOrder", order(root, made.productId()));
+        // with a partner of their own: the contracts they make must not grow the list GET /contracts reads
+        String partnerId = created("io.atrium.partner.handler.CreatePartnerHandler", recorded(root, "partner", "create-partner.json"));
         ObjectNode contract = withKey(recorded(root, "contract", "create-contract.json"));
-        editBody(contract, b -> b.put("partnerId", made.partnerId()));
+        editBody(contract, b -> b.put("partnerId", partnerId));
         write(dir, "CreateContract", contract);
         write(dir, "CreateTransaction", transaction(root, made.contractId()));
     }
