@@ -3,7 +3,6 @@ package io.atrium.shared.aws;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -45,7 +44,7 @@ public final class JdkHttpClient implements SdkHttpClient {
                 values.forEach(value -> builder.header(name, value));
             }
         });
-        Optional<byte[]> body = request.contentStreamProvider().map(provider -> readAll(provider.newStream()));
+        Optional<byte[]> body = request.contentStreamProvider().map(provider -> UrlConnectionClient.readAll(provider.newStream()));
         builder.method(sdk.method().name(), body.map(HttpRequest.BodyPublishers::ofByteArray)
                 .orElseGet(HttpRequest.BodyPublishers::noBody));
         return new Call(client, builder.build());
@@ -59,14 +58,6 @@ public final class JdkHttpClient implements SdkHttpClient {
     @Override
     public void close() {
         // java.net.http.HttpClient frees its connections when it is no longer referenced
-    }
-
-    private static byte[] readAll(InputStream in) {
-        try (in) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** One request; the SDK's attempt timeout aborts it by interrupting the calling thread. */

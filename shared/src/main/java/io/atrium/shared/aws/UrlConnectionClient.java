@@ -60,7 +60,8 @@ public final class UrlConnectionClient implements SdkHttpClient {
         // the JDK's keep-alive cache closes idle connections itself
     }
 
-    private static byte[] readAll(InputStream in) {
+    /** A request body, read whole (both SDK HTTP adapters send it in one write). */
+    static byte[] readAll(InputStream in) {
         try (in) {
             return in.readAllBytes();
         } catch (IOException e) {
