@@ -1,5 +1,7 @@
 package io.atrium.shared.snapstart;
 
+import io.atrium.shared.error.ConflictException;
+import io.atrium.shared.error.NotFoundException;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -40,6 +42,21 @@ public final class PrimingGuard implements ExecutionInterceptor {
         } finally {
             ACTIVE.set(outer);
         }
+    }
+
+    /**
+     * Runs a write (a whole repository operation) that priming expects DynamoDB to refuse, so its refusal path runs
+     * too: the conflict or not-found it ends in is the expected outcome; anything else means the guard did not hold.
+     */
+    public static void expectRefused(String what, Runnable write) {
+        refusingWrites(() -> {
+            try {
+                write.run();
+            } catch (ConflictException | NotFoundException refused) {
+                return null;
+            }
+            throw new IllegalStateException("a priming " + what + " was not refused");
+        });
     }
 
     /** True inside {@link #refusingWrites}: nothing this thread writes can take effect. */

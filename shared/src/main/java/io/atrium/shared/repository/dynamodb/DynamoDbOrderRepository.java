@@ -93,14 +93,7 @@ public final class DynamoDbOrderRepository implements OrderRepository {
         Money price = Money.of("1.00", "EUR");
         Order order = new Order(PrimingIds.TENANT_ID, PrimingIds.ITEM_ID, OrderStatus.PENDING,
                 List.of(new OrderLine(PrimingIds.ITEM_ID, PrimingIds.ITEM_ID, PrimingIds.ITEM_ID, 1, price)), price, 1, now, now);
-        PrimingGuard.refusingWrites(() -> {
-            try {
-                place(order);
-            } catch (ConflictException | NotFoundException refused) {
-                return null;
-            }
-            throw new IllegalStateException("a priming order was not refused");
-        });
+        PrimingGuard.expectRefused("order", () -> place(order));
         OrderItem.SCHEMA.mapToItem(OrderItem.SCHEMA.itemToMap(OrderItem.from(order), true)).toDomain();
         ProductItem.primeConversion(now);
     }

@@ -86,14 +86,7 @@ public final class DynamoDbTransactionRepository implements TransactionRepositor
     public void primeRecord() {
         Transaction transaction = new Transaction(PrimingIds.TENANT_ID, PrimingIds.ITEM_ID, PrimingIds.ITEM_ID,
                 TransactionType.CHARGE, Money.of("1.00", "EUR"), PrimingIds.ITEM_ID, Instant.now().truncatedTo(ChronoUnit.MILLIS));
-        PrimingGuard.refusingWrites(() -> {
-            try {
-                record(transaction);
-            } catch (NotFoundException | ConflictException refused) {
-                return null;
-            }
-            throw new IllegalStateException("a priming transaction was not refused");
-        });
+        PrimingGuard.expectRefused("transaction", () -> record(transaction));
         TransactionItem.SCHEMA.mapToItem(TransactionItem.SCHEMA.itemToMap(TransactionItem.from(transaction), true)).toDomain();
         ContractItem.primeConversion(transaction.createdAt());
     }
