@@ -55,9 +55,9 @@ public final class Seed {
      * state it expects (If-Match of its first version), so every round gets new ones, made here.
      */
     private static void writeChanges(Path root, Path dir, Made made, int round) throws Exception {
-        String partnerId = created("io.atrium.partner.handler.CreatePartnerHandler", recorded(root, "partner", "create-partner.json"));
+        String partnerId = newPartner(root);
         write(dir, "UpdatePartner-" + round, withPathId(recorded(root, "partner", "update-partner.json"), "partnerId", partnerId));
-        String goneId = created("io.atrium.partner.handler.CreatePartnerHandler", recorded(root, "partner", "create-partner.json"));
+        String goneId = newPartner(root);
         write(dir, "DeletePartner-" + round, withPathId(recorded(root, "partner", "delete-partner.json"), "partnerId", goneId));
         String sku = "BENCH-U-" + round + "-" + System.nanoTime();
         ObjectNode product = withFreshKey(withKey(recorded(root, "catalog", "create-product.json")));
@@ -75,6 +75,11 @@ public final class Seed {
                 withPathId(recorded(root, "contract", "terminate-contract.json"), "contractId", active));
         String orderId = created("io.atrium.order.handler.PlaceOrderHandler", withFreshKey(order(root, made.productId())));
         write(dir, "CancelOrder-" + round, withPathId(recorded(root, "order", "cancel-order.json"), "orderId", orderId));
+    }
+
+    /** A new partner of the bench tenant; its id. */
+    private static String newPartner(Path root) throws Exception {
+        return created("io.atrium.partner.handler.CreatePartnerHandler", recorded(root, "partner", "create-partner.json"));
     }
 
     /** A new DRAFT contract with the partner. */
@@ -97,7 +102,7 @@ public final class Seed {
     }
 
     private static Made made(Path root) throws Exception {
-        String partnerId = created("io.atrium.partner.handler.CreatePartnerHandler", recorded(root, "partner", "create-partner.json"));
+        String partnerId = newPartner(root);
         ObjectNode contract = recorded(root, "contract", "create-contract.json");
         editBody(contract, b -> b.put("partnerId", partnerId));
         String contractId = created("io.atrium.contract.handler.CreateContractHandler", contract);
@@ -123,7 +128,7 @@ public final class Seed {
         write(dir, "CreateProduct", product);
         write(dir, "PlaceOrder", order(root, made.productId()));
         // with a partner of their own: the contracts they make must not grow the list GET /contracts reads
-        String partnerId = created("io.atrium.partner.handler.CreatePartnerHandler", recorded(root, "partner", "create-partner.json"));
+        String partnerId = newPartner(root);
         ObjectNode contract = withKey(recorded(root, "contract", "create-contract.json"));
         editBody(contract, b -> b.put("partnerId", partnerId));
         write(dir, "CreateContract", contract);
